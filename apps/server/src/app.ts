@@ -1,0 +1,80 @@
+// Builds the Fastify application from its dependencies. Used by `xianfeng serve` and by tests
+// (through `app.inject`), so what is tested is what runs.
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Deps } from './core/context.ts';
+import { installErrorHandler, registerRoutes, sendNotFound, type RouteSpec } from './core/http.ts';
+import { loadAuth } from './modules/auth/service.ts';
+import { SESSION_COOKIE } from './modules/auth/routes.ts';
+import { allRoutes } from './routes.ts';
+
+export interface AppOptions {
+  webDist?: string | null;
+  logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its access rule: the authorization test walks this list. */
+    xfRoutes: RouteSpec[];
+  }
+}
+
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: opts.logger === false ? undefined : (deps.log as FastifyBaseLogger),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  // Validation happens with zod in http.ts; the JSON schemas given to Fastify only document the API.
+  app.setValidatorCompiler(() => () => true);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd generates its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '先锋 Xianfeng API', version: '0.1.0', description: 'JSON API of 先锋. Errors: { error: { code, message, details } }.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    req.auth = token ? await loadAuth(deps, token) : null;
+  });
+
+  installErrorHandler(app);
+  const routes = allRoutes();
+  app.decorate('xfRoutes', routes);
+  registerRoutes(app, deps, routes);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webDist = opts.webDist;
+  const serveWeb = !!webDist && fs.existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    // Client-side routes (e.g. /members/12) all load the single-page app.
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    return sendNotFound(req, reply);
+  });
+  return app;
+}

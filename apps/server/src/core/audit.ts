@@ -1,0 +1,44 @@
+// Audit entries are written by the service, inside the same transaction as the change they record,
+// so a change without its entry (or an entry without its change) cannot exist.
+import type { Db, RequestCtx } from './context.ts';
+import { nowIso } from './context.ts';
+
+export interface AuditEntry {
+  entityType: string;
+  entityId: string | number;
+  unitId: number | null;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export async function recordAudit(db: Db, ctx: RequestCtx, entry: AuditEntry) {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: nowIso(ctx.deps),
+      actor_user_id: ctx.auth?.userId ?? null,
+      actor_name: ctx.auth?.displayName ?? null,
+      ip: ctx.ip,
+      entity_type: entry.entityType,
+      entity_id: String(entry.entityId),
+      unit_id: entry.unitId,
+      action: entry.action,
+      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+/** Only the fields that changed, for a readable before/after. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (value !== undefined && JSON.stringify(before[key]) !== JSON.stringify(value)) {
+      b[key] = before[key];
+      a[key] = value;
+    }
+  }
+  return { before: b, after: a, changed: Object.keys(a).length > 0 };
+}

@@ -1,0 +1,48 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Locale, Role } from '@xianfeng/domain';
+import type { DB } from '../db/schema.ts';
+import type { XfDatabase } from '../db/connection.ts';
+import type { Cipher } from './crypto.ts';
+import type { SessionStore, ThrottleStore } from '../modules/auth/store.ts';
+import type { Logger } from 'pino';
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+export interface Grant {
+  role: Role;
+  /** null: the whole system (system administrators only). */
+  unitId: number | null;
+}
+
+/** Who is calling: the logged-in user and the roles they hold, each on a unit subtree. */
+export interface Auth {
+  userId: number;
+  displayName: string;
+  memberId: number | null;
+  grants: Grant[];
+  sessionId: string;
+  csrfToken: string;
+  mustChangePassword: boolean;
+}
+
+/** Process-wide dependencies, built once at start-up. Nothing here holds per-user state. */
+export interface Deps {
+  database: XfDatabase;
+  cipher: Cipher;
+  sessions: SessionStore;
+  throttle: ThrottleStore;
+  log: Logger;
+  now: () => Date;
+}
+
+/** One request's view: the caller, their language and address, for services and the audit log. */
+export interface RequestCtx {
+  deps: Deps;
+  auth: Auth | null;
+  locale: Locale;
+  ip: string | null;
+}
+
+export function nowIso(deps: Pick<Deps, 'now'>) {
+  return deps.now().toISOString();
+}

@@ -1,0 +1,169 @@
+// Schema migrations, in code so that the same files serve SQLite and PostgreSQL.
+// Never edit a migration that has shipped: add a new one.
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+import { idColumn, makeAppendOnly, type DialectName } from './dialect.ts';
+
+export function migrations(dialect: DialectName): Record<string, Migration> {
+  const [idType, idBuild] = idColumn(dialect);
+  return {
+    '0001_foundation': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('unit')
+          .addColumn('id', idType, idBuild)
+          .addColumn('code', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('parent_id', 'integer', (c) => c.references('unit.id'))
+          .addColumn('phone', 'text')
+          .addColumn('founded_on', 'text')
+          .addColumn('archived_at', 'text')
+          .addColumn('member_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('unit_parent_idx').on('unit').column('parent_id').execute();
+        await db.schema.createIndex('unit_name_idx').on('unit').column('name').execute();
+
+        await db.schema
+          .createTable('unit_closure')
+          .addColumn('ancestor_id', 'integer', (c) => c.notNull().references('unit.id'))
+          .addColumn('descendant_id', 'integer', (c) => c.notNull().references('unit.id'))
+          .addColumn('depth', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('unit_closure_pk', ['ancestor_id', 'descendant_id'])
+          .execute();
+        await db.schema.createIndex('unit_closure_desc_idx').on('unit_closure').columns(['descendant_id', 'ancestor_id']).execute();
+
+        await db.schema
+          .createTable('member')
+          .addColumn('id', idType, idBuild)
+          .addColumn('unit_id', 'integer', (c) => c.notNull().references('unit.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('name_pinyin', 'text', (c) => c.notNull())
+          .addColumn('name_initials', 'text', (c) => c.notNull())
+          .addColumn('gender', 'text', (c) => c.notNull())
+          .addColumn('ethnicity', 'text')
+          .addColumn('birth_date', 'text', (c) => c.notNull())
+          .addColumn('id_number_enc', 'text', (c) => c.notNull())
+          .addColumn('id_number_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('id_number_masked', 'text', (c) => c.notNull())
+          .addColumn('mobile_enc', 'text')
+          .addColumn('mobile_hash', 'text')
+          .addColumn('mobile_masked', 'text')
+          .addColumn('join_date', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('full_member_date', 'text')
+          .addColumn('education', 'text')
+          .addColumn('occupation', 'text')
+          .addColumn('specialties', 'text', (c) => c.notNull().defaultTo(''))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        // Lists are in pinyin order (how Chinese rolls are sorted); (unit_id, name_pinyin, id) serves
+        // one unit's page, (name_pinyin, id) a large subtree's page without sorting.
+        await db.schema.createIndex('member_unit_pinyin_idx').on('member').columns(['unit_id', 'name_pinyin', 'id']).execute();
+        await db.schema.createIndex('member_pinyin_idx').on('member').columns(['name_pinyin', 'id']).execute();
+        await db.schema.createIndex('member_initials_idx').on('member').column('name_initials').execute();
+        await db.schema.createIndex('member_name_idx').on('member').column('name').execute();
+        await db.schema.createIndex('member_mobile_hash_idx').on('member').column('mobile_hash').execute();
+
+        await db.schema
+          .createTable('member_specialty')
+          .addColumn('member_id', 'integer', (c) => c.notNull().references('member.id'))
+          .addColumn('specialty', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('member_specialty_pk', ['member_id', 'specialty'])
+          .execute();
+        await db.schema.createIndex('member_specialty_idx').on('member_specialty').columns(['specialty', 'member_id']).execute();
+
+        await db.schema
+          .createTable('specialty')
+          .addColumn('id', idType, idBuild)
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('unit_id', 'integer', (c) => c.references('unit.id'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('specialty_name_idx').on('specialty').columns(['name', 'unit_id']).unique().execute();
+
+        await db.schema
+          .createTable('member_transfer')
+          .addColumn('id', idType, idBuild)
+          .addColumn('member_id', 'integer', (c) => c.notNull().references('member.id'))
+          .addColumn('from_unit_id', 'integer', (c) => c.notNull().references('unit.id'))
+          .addColumn('to_unit_id', 'integer', (c) => c.notNull().references('unit.id'))
+          .addColumn('transferred_on', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text')
+          .addColumn('actor_user_id', 'integer')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('member_transfer_member_idx').on('member_transfer').column('member_id').execute();
+
+        await db.schema
+          .createTable('app_user')
+          .addColumn('id', idType, idBuild)
+          .addColumn('username', 'text', (c) => c.unique())
+          .addColumn('display_name', 'text', (c) => c.notNull())
+          .addColumn('phone_enc', 'text')
+          .addColumn('phone_hash', 'text', (c) => c.unique())
+          .addColumn('phone_masked', 'text')
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('member_id', 'integer', (c) => c.references('member.id'))
+          .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('disabled_at', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('role_grant')
+          .addColumn('id', idType, idBuild)
+          .addColumn('user_id', 'integer', (c) => c.notNull().references('app_user.id'))
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('unit_id', 'integer', (c) => c.references('unit.id'))
+          .addColumn('granted_by', 'integer')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('role_grant_uniq').on('role_grant').columns(['user_id', 'role', 'unit_id']).unique().execute();
+        await db.schema.createIndex('role_grant_unit_idx').on('role_grant').columns(['unit_id', 'role']).execute();
+
+        await db.schema
+          .createTable('session')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'integer', (c) => c.notNull().references('app_user.id'))
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('ip', 'text')
+          .addColumn('user_agent', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('session_user_idx').on('session').column('user_id').execute();
+
+        await db.schema
+          .createTable('login_throttle')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('failures', 'integer', (c) => c.notNull())
+          .addColumn('window_started_at', 'text', (c) => c.notNull())
+          .addColumn('locked_until', 'text')
+          .execute();
+
+        await db.schema
+          .createTable('audit_log')
+          .addColumn('id', idType, idBuild)
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('actor_user_id', 'integer')
+          .addColumn('actor_name', 'text')
+          .addColumn('ip', 'text')
+          .addColumn('entity_type', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'text', (c) => c.notNull())
+          .addColumn('unit_id', 'integer')
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('before_json', 'text')
+          .addColumn('after_json', 'text')
+          .execute();
+        await db.schema.createIndex('audit_unit_idx').on('audit_log').columns(['unit_id', 'id']).execute();
+        await db.schema.createIndex('audit_entity_idx').on('audit_log').columns(['entity_type', 'entity_id']).execute();
+        await makeAppendOnly(db, dialect, 'audit_log');
+      },
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// Every SQL statement about members, their specialties and transfers.
+import type { Db } from '../../core/context.ts';
+import type { ScopeQuery } from '../../core/access.ts';
+import { likePattern, toCount, type DialectName, likeOperator } from '../../db/dialect.ts';
+import type { NewMember } from '../../db/schema.ts';
+
+export const memberColumns = [
+  'member.id', 'member.unit_id', 'member.name', 'member.gender', 'member.ethnicity', 'member.birth_date',
+  'member.id_number_masked', 'member.mobile_masked', 'member.join_date', 'member.status', 'member.full_member_date',
+  'member.education', 'member.occupation', 'member.specialties', 'member.created_at', 'member.updated_at',
+  'unit.code as unit_code', 'unit.name as unit_name',
+] as const;
+
+export interface MemberFilter {
+  /** Units the list may draw from: a subtree of one unit, or the caller's whole scope. */
+  units: ScopeQuery;
+  q?: string;
+  status?: string;
+  specialty?: string;
+}
+
+function filtered(db: Db, dialect: DialectName, f: MemberFilter) {
+  let q = db.selectFrom('member').innerJoin('unit', 'unit.id', 'member.unit_id').where('member.unit_id', 'in', f.units);
+  if (f.q) {
+    const text = f.q.trim();
+    if (/^[a-z]+$/i.test(text)) {
+      // Latin letters: pinyin initials ("wf" → 王芳) or the beginning of the full pinyin ("wangf").
+      const prefix = likePattern(text.toLowerCase(), 'prefix');
+      q = q.where((eb) => eb.or([eb('member.name_initials', 'like', prefix), eb('member.name_pinyin', 'like', prefix)]));
+    } else {
+      q = q.where('member.name', likeOperator(dialect), likePattern(text, 'contains'));
+    }
+  }
+  if (f.status) q = q.where('member.status', '=', f.status);
+  if (f.specialty) {
+    const s = f.specialty;
+    q = q.where('member.id', 'in', (eb) => eb.selectFrom('member_specialty').select('member_id').where('specialty', '=', s));
+  }
+  return q;
+}
+
+export function listPage(db: Db, dialect: DialectName, f: MemberFilter, page: number, pageSize: number) {
+  return filtered(db, dialect, f)
+    .select(memberColumns)
+    .orderBy('member.name_pinyin')
+    .orderBy('member.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+}
+
+export async function countFiltered(db: Db, dialect: DialectName, f: MemberFilter) {
+  const row = await filtered(db, dialect, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  return toCount(row?.n);
+}
+
+/** Streams the filtered list in pages of `batch`, for exports of any size. */
+export async function* listAll(db: Db, dialect: DialectName, f: MemberFilter, batch = 2000) {
+  let lastKey: { pinyin: string; id: number } | null = null;
+  for (;;) {
+    let q = filtered(db, dialect, f).select([...memberColumns, 'member.name_pinyin', 'member.id_number_enc', 'member.mobile_enc']);
+    if (lastKey) {
+      const k = lastKey;
+      q = q.where((eb) => eb.or([eb('member.name_pinyin', '>', k.pinyin), eb.and([eb('member.name_pinyin', '=', k.pinyin), eb('member.id', '>', k.id)])]));
+    }
+    const rows = await q.orderBy('member.name_pinyin').orderBy('member.id').limit(batch).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1];
+    lastKey = { pinyin: last.name_pinyin, id: last.id };
+  }
+}
+
+export function findById(db: Db, id: number) {
+  return db
+    .selectFrom('member')
+    .innerJoin('unit', 'unit.id', 'member.unit_id')
+    .select([...memberColumns, 'member.id_number_enc', 'member.mobile_enc', 'member.id_number_hash'])
+    .where('member.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function idNumberTaken(db: Db, hash: string, exceptId?: number) {
+  let q = db.selectFrom('member').select('id').where('id_number_hash', '=', hash);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function existingIdHashes(db: Db, hashes: string[]) {
+  const found = new Set<string>();
+  for (let i = 0; i < hashes.length; i += 500) {
+    const rows = await db.selectFrom('member').select('id_number_hash').where('id_number_hash', 'in', hashes.slice(i, i + 500)).execute();
+    for (const r of rows) found.add(r.id_number_hash);
+  }
+  return found;
+}
+
+export async function insertMembers(db: Db, rows: Array<NewMember & { specialtyList: string[] }>) {
+  const ids: number[] = [];
+  // Multi-row inserts in chunks: SQLite allows at most 32,766 bound parameters per statement.
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    const inserted = await db
+      .insertInto('member')
+      .values(chunk.map(({ specialtyList: _s, ...row }) => row))
+      .returning('id')
+      .execute();
+    ids.push(...inserted.map((r) => r.id));
+  }
+  const specialtyRows = rows.flatMap((r, i) => r.specialtyList.map((specialty) => ({ member_id: ids[i], specialty })));
+  for (let i = 0; i < specialtyRows.length; i += 1000) {
+    await db.insertInto('member_specialty').values(specialtyRows.slice(i, i + 1000)).execute();
+  }
+  return ids;
+}
+
+export async function replaceSpecialties(db: Db, memberId: number, specialties: string[]) {
+  await db.deleteFrom('member_specialty').where('member_id', '=', memberId).execute();
+  if (specialties.length) await db.insertInto('member_specialty').values(specialties.map((specialty) => ({ member_id: memberId, specialty }))).execute();
+}
+
+export function updateMember(db: Db, id: number, values: Partial<NewMember>) {
+  return db.updateTable('member').set(values).where('id', '=', id).execute();
+}
+
+export function insertTransfer(db: Db, t: { member_id: number; from_unit_id: number; to_unit_id: number; transferred_on: string; reason: string | null; actor_user_id: number | null; created_at: string }) {
+  return db.insertInto('member_transfer').values(t).execute();
+}
+
+export function transfers(db: Db, memberId: number) {
+  return db
+    .selectFrom('member_transfer as t')
+    .innerJoin('unit as f', 'f.id', 't.from_unit_id')
+    .innerJoin('unit as d', 'd.id', 't.to_unit_id')
+    .select(['t.id', 't.transferred_on', 't.reason', 't.created_at', 'f.id as from_id', 'f.code as from_code', 'f.name as from_name', 'd.id as to_id', 'd.code as to_code', 'd.name as to_name'])
+    .where('t.member_id', '=', memberId)
+    .orderBy('t.id', 'desc')
+    .execute();
+}
+
+/** The curated specialties plus those added by the unit or any of its ancestors. */
+export async function specialtiesFor(db: Db, unitId: number | null) {
+  let q = db.selectFrom('specialty').select('name');
+  q = unitId === null
+    ? q.where('unit_id', 'is', null)
+    : q.where((eb) => eb.or([eb('unit_id', 'is', null), eb('unit_id', 'in', eb.selectFrom('unit_closure').select('ancestor_id').where('descendant_id', '=', unitId))]));
+  const rows = await q.orderBy('id').execute();
+  return [...new Set(rows.map((r) => r.name))];
+}
+
+export async function addSpecialty(db: Db, unitId: number, name: string, now: string) {
+  await db
+    .insertInto('specialty')
+    .values({ name, unit_id: unitId, created_at: now })
+    .onConflict((oc) => oc.columns(['name', 'unit_id']).doNothing())
+    .execute();
+}

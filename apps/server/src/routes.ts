@@ -1,0 +1,15 @@
+// Every API route of the application, by capability. The authorization test walks this list.
+import type { RouteSpec } from './core/http.ts';
+import { systemRoutes } from './modules/system/routes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { homeRoutes } from './modules/home/routes.ts';
+import { unitRoutes } from './modules/units/routes.ts';
+import { memberRoutes } from './modules/members/routes.ts';
+import { rollRoutes } from './modules/rolls/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+
+export function allRoutes(): RouteSpec[] {
+  // Export before /api/members/:id so the static path wins (Fastify also prefers it; listed for readers).
+  return [...systemRoutes, ...authRoutes, ...homeRoutes, ...unitRoutes, ...rollRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes];
+}

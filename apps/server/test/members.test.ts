@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '@xianfeng/domain';
+import { DATABASES, startTestEnv, type TestEnv } from './harness.ts';
+import { buildWorld, person, type World } from './world.ts';
+
+describe.each(DATABASES)('member registry (%s)', (kind) => {
+  let env: TestEnv;
+  let w: World;
+  beforeAll(async () => {
+    env = await startTestEnv(kind);
+    w = await buildWorld(env);
+  });
+  afterAll(() => env?.close());
+
+  it('a secretary registers a member; ID number and phone are masked on screen and encrypted at rest', async () => {
+    const input = person({ name: '王芳', mobile: '13800138000' });
+    const res = await w.as.secretaryA.post('/api/members', { unitId: w.units.branchA, ...input });
+    expect(res.statusCode).toBe(201);
+    const m = res.json();
+    expect(m.idNumber).toBe(`${input.idNumber.slice(0, 4)}**********${input.idNumber.slice(-4)}`);
+    expect(m.mobile).toBe('138****8000');
+    expect(m.canUnmask).toBe(false);
+    const row = await env.deps.database.db.selectFrom('member').selectAll().where('id', '=', m.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toContain(input.idNumber);
+    expect(JSON.stringify(row)).not.toContain('13800138000');
+    expect(env.deps.cipher.decrypt(row.id_number_enc)).toBe(input.idNumber);
+  });
+
+  it('finds 王芳 by part of the name and by pinyin initials', async () => {
+    for (const q of ['王', '芳', 'wf', 'WF', 'wangf']) {
+      const res = await w.as.secretaryA.get(`/api/members?q=${encodeURIComponent(q)}`);
+      expect(res.json().items.map((m: { name: string }) => m.name), q).toContain('王芳');
+    }
+    const none = await w.as.secretaryA.get(`/api/members?q=${encodeURIComponent('zs%')}`);
+    expect(none.json().items).toEqual([]);
+  });
+
+  it('filters by status and specialty and pages', async () => {
+    await w.as.admin.post('/api/members', { unitId: w.units.branchA, ...person({ name: '赵预备', status: 'probationary', fullMemberDate: null, joinDate: '2026-01-10', specialties: ['矛盾调解'] }) });
+    const prob = await w.as.admin.get(`/api/members?unitId=${w.units.villageA}&status=probationary`);
+    expect(prob.json().items.map((m: { name: string }) => m.name)).toEqual(['赵预备']);
+    const spec = await w.as.admin.get(`/api/members?unitId=${w.units.villageA}&specialty=${encodeURIComponent('矛盾调解')}`);
+    expect(spec.json().total).toBe(1);
+    const page = await w.as.admin.get(`/api/members?unitId=${w.units.county}&pageSize=1&page=2`);
+    expect(page.json()).toMatchObject({ page: 2, pageSize: 1 });
+    expect(page.json().items).toHaveLength(1);
+    expect(page.json().total).toBeGreaterThanOrEqual(3);
+    const tooBig = await w.as.admin.get('/api/members?pageSize=500');
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().error.details[0].field).toBe('pageSize');
+  });
+
+  it('refuses a wrong ID checksum, a birth date that disagrees with it, and joining before 18', async () => {
+    const good = person({ birthDate: '1990-05-20', gender: 'male' });
+    const badChecksum = good.idNumber.slice(0, 17) + (good.idNumber.endsWith('1') ? '2' : '1');
+    const r1 = await w.as.admin.post('/api/members', { unitId: w.units.branchA, ...good, idNumber: badChecksum });
+    expect(r1.statusCode).toBe(400);
+    expect(r1.json().error.details).toContainEqual(expect.objectContaining({ field: 'idNumber', code: 'id.checksum' }));
+    const r2 = await w.as.admin.post('/api/members', { unitId: w.units.branchA, ...good, birthDate: '1990-05-21' });
+    expect(r2.json().error.details).toContainEqual(expect.objectContaining({ field: 'birthDate', code: 'id.birthdate_mismatch' }));
+    const r3 = await w.as.admin.post('/api/members', { unitId: w.units.branchA, ...good, joinDate: '2007-01-01' });
+    expect(r3.json().error.details).toContainEqual(expect.objectContaining({ field: 'joinDate', code: 'member.join_too_young' }));
+    expect(r3.json().error.details[0].message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('refuses an ID number already in the registry with 409', async () => {
+    const p = person();
+    expect((await w.as.admin.post('/api/members', { unitId: w.units.branchA, ...p })).statusCode).toBe(201);
+    const again = await w.as.admin.post('/api/members', { unitId: w.units.branchB, ...p, name: '另一人' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details[0].field).toBe('idNumber');
+  });
+
+  it('edits a member and records before and after in the audit log, never the plain ID number', async () => {
+    const res = await w.as.secretaryA.patch(`/api/members/${w.members.a}`, { occupation: '农民', mobile: '13912345678' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ occupation: '农民', mobile: '139****5678' });
+    const log = await w.as.admin.get(`/api/audit?entityType=member&entityId=${w.members.a}&action=member.update`);
+    const entry = log.json().items[0];
+    expect(entry.before).toMatchObject({ occupation: '教师', mobile_masked: '138****8000' });
+    expect(entry.after).toMatchObject({ occupation: '农民', mobile_masked: '139****5678' });
+    expect(JSON.stringify(log.json())).not.toContain('13912345678');
+  });
+
+  it('transfers a member to another unit and keeps the history; counts follow', async () => {
+    const m = await w.as.admin.post('/api/members', { unitId: w.units.branchA, ...person({ name: '钱转' }) });
+    const id = m.json().id;
+    const before = (await w.as.admin.get(`/api/units/${w.units.villageB}`)).json().memberCount;
+    const res = await w.as.countyAdmin.post(`/api/members/${id}/transfer`, { toUnitId: w.units.branchB, reason: '工作调动' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().unit.id).toBe(w.units.branchB);
+    expect(res.json().transfers[0]).toMatchObject({ fromUnit: { id: w.units.branchA }, toUnit: { id: w.units.branchB }, reason: '工作调动' });
+    expect((await w.as.admin.get(`/api/units/${w.units.villageB}`)).json().memberCount).toBe(before + 1);
+    // The sending village's secretary no longer sees the member; the receiving one does.
+    expect((await w.as.secretaryA.get(`/api/members/${id}`)).statusCode).toBe(404);
+    expect((await w.as.secretaryB.get(`/api/members/${id}`)).statusCode).toBe(200);
+    const same = await w.as.countyAdmin.post(`/api/members/${id}/transfer`, { toUnitId: w.units.branchB });
+    expect(same.statusCode).toBe(422);
+  });
+
+  it('a village secretary cannot transfer a member into the neighbouring village', async () => {
+    const res = await w.as.secretaryA.post(`/api/members/${w.members.a}/transfer`, { toUnitId: w.units.branchB });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('unmasking is a separate permission, and every unmasking is audited', async () => {
+    const denied = await w.as.secretaryA.post(`/api/members/${w.members.a}/unmask`, { field: 'idNumber' });
+    expect(denied.statusCode).toBe(403);
+    const res = await w.as.countyAdmin.post(`/api/members/${w.members.a}/unmask`, { field: 'idNumber' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().value).toMatch(/^\d{17}[\dX]$/);
+    const log = await w.as.admin.get(`/api/audit?action=member.unmask&entityId=${w.members.a}`);
+    expect(log.json().items[0]).toMatchObject({ actorName: w.users.countyAdmin.username, after: { field: 'idNumber' } });
+  });
+
+  it('keeps unit member counts equal to the registry', async () => {
+    const db = env.deps.database.db;
+    const units = await db.selectFrom('unit').select(['id', 'member_count']).execute();
+    for (const u of units) {
+      const { n } = await db.selectFrom('member').select((eb) => eb.fn.countAll().as('n')).where('unit_id', '=', u.id).executeTakeFirstOrThrow();
+      expect(Number(u.member_count), `unit ${u.id}`).toBe(Number(n));
+    }
+  });
+
+  it('accepts a lowercase x at the end of an ID number and stores it upper-case', async () => {
+    let idNumber = '';
+    for (let seq = 1; seq < 999 && !idNumber.endsWith('X'); seq += 2) idNumber = makeIdNumber('370783', '1979-09-09', seq, 'male');
+    const res = await w.as.admin.post('/api/members', { unitId: w.units.branchA, ...person({ gender: 'male', birthDate: '1979-09-09', idNumber: idNumber.toLowerCase() }) });
+    expect(res.statusCode).toBe(201);
+    const plain = await w.as.admin.post(`/api/members/${res.json().id}/unmask`, { field: 'idNumber' });
+    expect(plain.json().value).toBe(idNumber);
+  });
+});

@@ -1,0 +1,102 @@
+// Two app servers on one PostgreSQL database (and, in the second case, one Redis): a person logs in
+// through one and keeps working through the other, as behind a load balancer.
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropSchema } from './harness.ts';
+
+const PG = process.env.TEST_DATABASE_URL;
+const REDIS = process.env.TEST_REDIS_URL;
+const bin = path.resolve(import.meta.dirname, '../bin/xianfeng.mjs');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, [bin, 'serve'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', XIANFENG_WEB_DIST: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  proc.stdout!.on('data', (d) => (output += d));
+  proc.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, proc };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not start: ${output}`);
+}
+
+function stop(proc: ChildProcess) {
+  try {
+    process.kill(-proc.pid!, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
+
+const cases: Array<[string, Record<string, string>]> = [['sessions in PostgreSQL', {}]];
+if (REDIS) cases.push(['sessions in Redis', { REDIS_URL: REDIS }]);
+
+describe.skipIf(!PG).each(cases)('two app servers on one database: %s', (_name, extra) => {
+  const procs: ChildProcess[] = [];
+  const schema = `xf_scale_${crypto.randomBytes(5).toString('hex')}`;
+  let one: string;
+  let two: string;
+  beforeAll(async () => {
+    const env = { DATABASE_URL: PG!, XIANFENG_PG_SCHEMA: schema, XIANFENG_SECRET_KEY: 'scale-out-test-key-scale-out-test-key-42', XIANFENG_ADMIN_PASSWORD: 'Admin2026x', ...extra };
+    // The first start migrates and creates the administrator; the second finds both done.
+    const a = await startServer(env);
+    procs.push(a.proc);
+    const b = await startServer(env);
+    procs.push(b.proc);
+    one = a.url;
+    two = b.url;
+  });
+  afterAll(async () => {
+    procs.forEach(stop);
+    await dropSchema(schema);
+  });
+
+  const loginAt = (url: string, password: string) =>
+    fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password }) });
+
+  it('logs in through one server and acts through the other', async () => {
+    const login = await loginAt(one, 'Admin2026x');
+    expect(login.status).toBe(200);
+    const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
+    const csrf = cookies.find((c) => c.startsWith('xf_csrf='))!.slice('xf_csrf='.length);
+    const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf, 'content-type': 'application/json' };
+
+    const code = `SO${crypto.randomBytes(2).toString('hex')}`;
+    const created = await fetch(`${two}/api/units`, { method: 'POST', headers, body: JSON.stringify({ code, name: '中共扩容县委员会', kind: 'county_committee', parentId: null }) });
+    expect(created.status).toBe(201);
+    const seen = await fetch(`${one}/api/units/roots`, { headers });
+    expect((await seen.json()).map((u: { code: string }) => u.code)).toContain(code);
+
+    // Logging out through server two ends the session on server one too.
+    expect((await fetch(`${two}/api/auth/logout`, { method: 'POST', headers })).status).toBe(204);
+    expect((await fetch(`${one}/api/auth/me`, { headers })).status).toBe(401);
+  });
+
+  it('counts failed logins across servers: five failures spread over both lock the account on both', async () => {
+    for (let i = 0; i < 5; i++) expect((await loginAt(i % 2 ? one : two, 'wrong-password')).status).toBe(401);
+    expect((await loginAt(one, 'Admin2026x')).status).toBe(429);
+    expect((await loginAt(two, 'Admin2026x')).status).toBe(429);
+  });
+});
