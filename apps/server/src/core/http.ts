@@ -93,14 +93,16 @@ export function registerRoutes(app: FastifyInstance, deps: Deps, specs: RouteSpe
     app.route({
       method: spec.method,
       url: spec.url,
-      schema: {
-        summary: spec.summary,
-        tags: spec.tags,
-        params: jsonSchema(spec.params),
-        querystring: jsonSchema(spec.query),
-        body: spec.upload ? undefined : jsonSchema(spec.body),
-        ...(spec.access === 'public' ? {} : { security: [{ session: [] }] }),
-      },
+      schema: Object.fromEntries(
+        Object.entries({
+          summary: spec.summary,
+          tags: spec.tags,
+          params: jsonSchema(spec.params),
+          querystring: jsonSchema(spec.query),
+          body: spec.upload ? undefined : jsonSchema(spec.body),
+          security: spec.access === 'public' ? undefined : [{ session: [] }],
+        }).filter(([, v]) => v !== undefined),
+      ),
       config: { access: spec.access },
       handler: async (req, reply) => {
         enforceAccess(spec, req);

@@ -62,7 +62,7 @@ interface Shape {
 }
 
 const SHAPES: Record<'county' | 'city', Shape> = {
-  county: { towns: 12, villagesPerTown: [14, 20], communityShare: 0.15, membersPerBranch: [2, 60] },
+  county: { towns: 12, villagesPerTown: [14, 20], communityShare: 0.15, membersPerBranch: [6, 74] },
   // About 12,000 units and 200,000 members: a city of the size the issue names.
   city: { towns: 120, villagesPerTown: [26, 32], communityShare: 0.2, membersPerBranch: [4, 70] },
 };
@@ -86,6 +86,7 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
   const todayYear = Number(today.slice(0, 4));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const specialties = [...DEFAULT_SPECIALTIES];
+  const knownSpecialties = new Set<string>(specialties);
   const educations = EDUCATION_LEVELS.map((e) => (typeof e === 'string' ? e : e.value));
   let units = 0;
   let members = 0;
@@ -128,7 +129,7 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
         occupation: r.pick(OCCUPATIONS),
         specialties: r.chance(0.6) ? [...new Set([r.pick(specialties), ...(r.chance(0.3) ? [r.pick(specialties)] : [])])] : [],
       };
-      const { row, issues } = await checkedMemberRow(trx, deps.cipher, input, today, now);
+      const { row, issues } = await checkedMemberRow(trx, deps.cipher, input, today, now, knownSpecialties);
       if (issues.length) throw new Error(`demo generator made an invalid member: ${JSON.stringify(issues)} ${JSON.stringify(input)}`);
       rows.push(row);
     }

@@ -96,17 +96,19 @@ export async function existingIdHashes(db: Db, hashes: string[]) {
 }
 
 export async function insertMembers(db: Db, rows: Array<NewMember & { specialtyList: string[] }>) {
-  const ids: number[] = [];
+  const idByHash = new Map<string, number>();
   // Multi-row inserts in chunks: SQLite allows at most 32,766 bound parameters per statement.
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
     const inserted = await db
       .insertInto('member')
       .values(chunk.map(({ specialtyList: _s, ...row }) => row))
-      .returning('id')
+      // RETURNING promises no order: match the new ids back by the unique ID-number index.
+      .returning(['id', 'id_number_hash'])
       .execute();
-    ids.push(...inserted.map((r) => r.id));
+    for (const r of inserted) idByHash.set(r.id_number_hash, r.id);
   }
+  const ids = rows.map((r) => idByHash.get(r.id_number_hash)!);
   const specialtyRows = rows.flatMap((r, i) => r.specialtyList.map((specialty) => ({ member_id: ids[i], specialty })));
   for (let i = 0; i < specialtyRows.length; i += 1000) {
     await db.insertInto('member_specialty').values(specialtyRows.slice(i, i + 1000)).execute();

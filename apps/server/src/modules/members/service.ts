@@ -115,7 +115,15 @@ export async function detail(ctx: RequestCtx, id: number) {
  * Checks a member's fields against the registration rules and turns them into a row with its
  * personal data encrypted. Shared by the form and by the roll import.
  */
-export async function checkedMemberRow(db: Db, cipher: Cipher, input: MemberInput, today: string, now: string): Promise<{ row: NewMember & { specialtyList: string[] }; issues: FieldIssue[] }> {
+export async function checkedMemberRow(
+  db: Db,
+  cipher: Cipher,
+  input: MemberInput,
+  today: string,
+  now: string,
+  /** The unit's known specialties, when the caller already has them (bulk imports). */
+  knownSpecialties?: Set<string>,
+): Promise<{ row: NewMember & { specialtyList: string[] }; issues: FieldIssue[] }> {
   const issues: FieldIssue[] = [];
   const id = parseIdNumber(input.idNumber);
   if (!id.ok) issues.push({ field: 'idNumber', code: id.code });
@@ -130,7 +138,7 @@ export async function checkedMemberRow(db: Db, cipher: Cipher, input: MemberInpu
   }
   const specialties = [...new Set(input.specialties ?? [])];
   if (specialties.length) {
-    const known = new Set(await repo.specialtiesFor(db, input.unitId));
+    const known = knownSpecialties ?? new Set(await repo.specialtiesFor(db, input.unitId));
     for (const s of specialties) if (!known.has(s)) issues.push({ field: 'specialties', code: 'member.specialty_unknown', params: { value: s } });
   }
   const idValue = id.ok ? id.value : '';

@@ -112,14 +112,16 @@ export async function importMembers(ctx: RequestCtx, file: { buffer: Buffer; fil
   const units = await resolveUnits(ctx, db, parsed.members.map((m) => m.unitRef));
   const existing = await memberRepo.existingIdHashes(db, parsed.members.map((m) => ctx.deps.cipher.blindIndex(m.idNumber)));
   const now = nowIso(ctx.deps);
-  const rows = [];
+  const rows: Array<{ row: Awaited<ReturnType<typeof checkedMemberRow>>['row']; parsed: ParsedMemberRow; unit: UnitRow }> = [];
+  const specialtyCache = new Map<number, Set<string>>();
   for (const m of parsed.members) {
     const target = units.get(m.unitRef)!;
     if (!target.unit) {
       errors.push(err(ctx, m.rowNumber, '所在支部', target.problem!, { value: m.unitRef }));
       continue;
     }
-    const { row, issues } = await checkedMemberRow(db, ctx.deps.cipher, { ...m, unitId: target.unit.id }, today, now);
+    if (!specialtyCache.has(target.unit.id)) specialtyCache.set(target.unit.id, new Set(await memberRepo.specialtiesFor(db, target.unit.id)));
+    const { row, issues } = await checkedMemberRow(db, ctx.deps.cipher, { ...m, unitId: target.unit.id }, today, now, specialtyCache.get(target.unit.id));
     for (const issue of issues) {
       errors.push(err(ctx, m.rowNumber, MEMBER_FIELD_COLUMN[issue.field] ?? issue.field, issue.code as MessageCode, issue.params));
     }
