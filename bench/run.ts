@@ -37,8 +37,9 @@ async function rollOf10k(branchCode: string): Promise<Buffer> {
   ws.addRow(['姓名', '性别', '民族', '出生日期', '身份证号', '手机号', '入党日期', '党员状态', '所在支部', '学历', '特长']);
   for (let i = 0; i < 10_000; i++) {
     const gender = i % 2 ? 'male' : 'female';
-    const birth = `19${50 + (i % 45)}-0${1 + (i % 9)}-1${i % 9}`;
-    ws.addRow([`测试${i}`, gender === 'male' ? '男' : '女', '汉族', birth, makeIdNumber('530102', birth, (i * 2 + (gender === 'male' ? 1 : 0)) % 1000, gender), '', '2015.07.01', '正式党员', branchCode, '大学本科', '电工']);
+    // One person per day from 1940 on: every ID number differs.
+    const birth = new Date(Date.UTC(1940, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    ws.addRow([`测试${i}`, gender === 'male' ? '男' : '女', '汉族', birth, makeIdNumber('530102', birth, 101, gender), '', '2015.07.01', '正式党员', branchCode, '大学本科', '电工']);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -97,9 +97,11 @@ export async function readSheet(buf: Buffer, filename: string): Promise<Sheet> {
     const ws = wb.worksheets[0];
     if (!ws) return { headers: [], rows: [] };
     const grid: Array<{ rowNumber: number; values: unknown[] }> = [];
+    // columnCount walks every row: read it once, not once per row.
+    const columns = ws.columnCount;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values: unknown[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) values.push(cellValue(row.getCell(c).value));
+      for (let c = 1; c <= columns; c++) values.push(cellValue(row.getCell(c).value));
       grid.push({ rowNumber, values });
     });
     return fromGrid(grid);

@@ -1,0 +1,61 @@
+// Roles and what they allow. Where a grant applies (its unit and the subtree below) is decided by
+// the database; this is only the table of what each role may do.
+
+export const ROLES = ['admin', 'unit_admin', 'secretary', 'member', 'resident'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Readonly<Record<Role, { readonly zh: string; readonly en: string }>> = {
+  admin: { zh: '系统管理员', en: 'System administrator' },
+  unit_admin: { zh: '党务工作者(组织管理员)', en: 'Party affairs worker (unit administrator)' },
+  secretary: { zh: '书记', en: 'Secretary' },
+  member: { zh: '党员', en: 'Party member' },
+  resident: { zh: '群众', en: 'Resident' },
+};
+
+export const PERMISSIONS = [
+  'unit.read',
+  'unit.write',
+  'member.read',
+  'member.write',
+  'member.unmask',
+  'member.import',
+  'member.export',
+  'audit.read',
+  'user.read',
+  'user.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: PERMISSIONS,
+  unit_admin: PERMISSIONS,
+  secretary: ['unit.read', 'member.read', 'member.write', 'member.import', 'member.export', 'user.read'],
+  // A member sees the organization tree; their own record is served without a permission.
+  member: ['unit.read'],
+  resident: [],
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
+}
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role]?.includes(permission) ?? false;
+}
+
+const GRANTABLE_BY_UNIT_ADMIN: readonly Role[] = ['unit_admin', 'secretary', 'member', 'resident'];
+
+/**
+ * Whether a holder of `granterRole` may give `grantedRole` to someone: an admin anything; a
+ * unit_admin anything but admin (within their own scope, which the caller checks); others nothing.
+ */
+export function canGrant(granterRole: Role, grantedRole: Role): boolean {
+  if (!isRole(grantedRole)) return false;
+  if (granterRole === 'admin') return true;
+  if (granterRole === 'unit_admin') return GRANTABLE_BY_UNIT_ADMIN.includes(grantedRole);
+  return false;
+}

@@ -1,0 +1,160 @@
+// The message catalogue: every text a user may read about an error or a rule, in Chinese and in
+// English. Codes are stable identifiers shared by server and web; wording may change freely.
+// Placeholders are written {name} and filled from params.
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+type Entry = { readonly 'zh-CN': string; readonly en: string };
+
+const CATALOGUE = {
+  // Server and API.
+  'error.unauthenticated': { 'zh-CN': '请先登录', en: 'Please sign in first.' },
+  'error.forbidden': { 'zh-CN': '您没有权限执行此操作', en: 'You do not have permission to do this.' },
+  'error.not_found': { 'zh-CN': '未找到该记录，或您无权访问', en: 'The record was not found, or you do not have access to it.' },
+  'error.validation': { 'zh-CN': '提交的内容有误，请检查标出的字段', en: 'Some of the information is not valid. Please check the marked fields.' },
+  'error.conflict': { 'zh-CN': '数据已被他人修改或与现有记录冲突，请刷新后重试', en: 'The data was changed by someone else or conflicts with an existing record. Please reload and try again.' },
+  'error.csrf': { 'zh-CN': '页面已过期，请刷新后重试', en: 'The page has expired. Please reload and try again.' },
+  'error.rate_limited': { 'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试', en: 'Too many failed sign-in attempts. Please try again in {minutes} minutes.' },
+  'error.too_many_requests': { 'zh-CN': '操作过于频繁，请稍后再试', en: 'Too many requests. Please try again later.' },
+  'error.bad_credentials': { 'zh-CN': '账号或密码错误', en: 'Wrong account or password.' },
+  'error.account_disabled': { 'zh-CN': '该账号已停用，请联系管理员', en: 'This account has been disabled. Please contact your administrator.' },
+  'error.internal': { 'zh-CN': '系统出现错误，请稍后再试', en: 'Something went wrong on our side. Please try again later.' },
+  'error.unit_cycle': { 'zh-CN': '不能把组织移动到它自己的下级组织中', en: 'A unit cannot be moved under one of its own sub-units.' },
+  'error.unit_code_taken': { 'zh-CN': '组织编码“{code}”已被使用', en: 'The unit code “{code}” is already in use.' },
+  'error.unit_archived': { 'zh-CN': '该组织已撤销，不能再进行此操作', en: 'This unit has been dissolved; this is no longer possible.' },
+  'error.unit_has_active_children': { 'zh-CN': '该组织还有未撤销的下级组织，请先处理下级组织', en: 'This unit still has active sub-units. Deal with them first.' },
+  'error.unit_has_members': { 'zh-CN': '该组织还有党员，请先将党员转出', en: 'This unit still has members. Transfer them out first.' },
+  'error.password_too_weak': { 'zh-CN': '密码至少 8 位，且须同时包含字母和数字', en: 'The password must be at least 8 characters long and contain both letters and digits.' },
+  'error.password_wrong': { 'zh-CN': '原密码不正确', en: 'The current password is wrong.' },
+  'error.file_required': { 'zh-CN': '请选择要上传的文件', en: 'Please choose a file to upload.' },
+  'error.file_too_large': { 'zh-CN': '文件过大，请拆分后分批上传', en: 'The file is too large. Please split it and upload the parts separately.' },
+  'error.file_unreadable': { 'zh-CN': '无法读取该文件，请上传 Excel（.xlsx）或 CSV 文件', en: 'The file could not be read. Please upload an Excel (.xlsx) or CSV file.' },
+  'error.file_empty': { 'zh-CN': '文件中没有数据', en: 'The file contains no data.' },
+  'error.import_header_missing': { 'zh-CN': '缺少表头“{column}”', en: 'The column header “{column}” is missing.' },
+  'error.import_has_errors': { 'zh-CN': '文件中有 {count} 处错误，未导入任何数据，请修改后重新上传', en: 'The file has {count} errors; nothing was imported. Please correct them and upload again.' },
+  'error.same_unit': { 'zh-CN': '该党员已在这个组织中，不能转接到同一组织', en: 'The member already belongs to this unit; a transfer needs a different unit.' },
+  'error.demo_not_empty': { 'zh-CN': '数据库中已有数据，不能再生成演示数据', en: 'The database already contains data; demo data can only be generated into an empty one.' },
+
+  // Users and accounts.
+  'user.login_required': { 'zh-CN': '用户名和手机号至少填写一项', en: 'Enter a username or a mobile number.' },
+  'user.username_taken': { 'zh-CN': '该用户名已被使用', en: 'This username is already taken.' },
+  'user.phone_taken': { 'zh-CN': '该手机号已被其他账号使用', en: 'This mobile number is already used by another account.' },
+  'user.cannot_remove_own_admin': { 'zh-CN': '不能撤销自己的系统管理员权限', en: 'You cannot remove your own administrator role.' },
+  'user.cannot_disable_self': { 'zh-CN': '不能停用自己的账号', en: 'You cannot disable your own account.' },
+  'user.role_not_grantable': { 'zh-CN': '您不能授予该角色', en: 'You cannot grant this role.' },
+
+  // 居民身份证号.
+  'id.required': { 'zh-CN': '请填写身份证号', en: 'Please enter the ID card number.' },
+  'id.format': { 'zh-CN': '身份证号应为 18 位：前 17 位为数字，最后一位为数字或 X', en: 'An ID card number has 18 characters: 17 digits followed by a digit or X.' },
+  'id.birthdate': { 'zh-CN': '身份证号中的出生日期无效', en: 'The date of birth inside the ID card number is not valid.' },
+  'id.checksum': { 'zh-CN': '身份证号校验位不正确，请核对是否输错', en: 'The ID card number fails its check digit. Please check it for typing errors.' },
+  'id.birthdate_mismatch': { 'zh-CN': '出生日期与身份证号不一致', en: 'The date of birth does not match the ID card number.' },
+  'id.gender_mismatch': { 'zh-CN': '性别与身份证号不一致', en: 'The gender does not match the ID card number.' },
+
+  // Mobile numbers.
+  'phone.required': { 'zh-CN': '请填写手机号', en: 'Please enter the mobile number.' },
+  'phone.format': { 'zh-CN': '手机号格式不正确，应为 11 位手机号码', en: 'The mobile number is not valid; it should be an 11-digit mainland China mobile number.' },
+
+  // Dates.
+  'date.required': { 'zh-CN': '请填写日期', en: 'Please enter a date.' },
+  'date.format': { 'zh-CN': '无法识别的日期，请按“1985-03-12”的格式填写', en: 'The date could not be read. Please write it like “1985-03-12”.' },
+  'date.invalid': { 'zh-CN': '日期不存在，请检查年、月、日', en: 'This date does not exist. Please check the year, month and day.' },
+
+  // Members.
+  'member.name_required': { 'zh-CN': '请填写姓名', en: 'Please enter the name.' },
+  'member.name_too_long': { 'zh-CN': '姓名不能超过 {max} 个字', en: 'The name cannot be longer than {max} characters.' },
+  'member.gender_required': { 'zh-CN': '请填写性别', en: 'Please enter the gender.' },
+  'member.gender_invalid': { 'zh-CN': '无法识别的性别“{value}”，请填写“男”或“女”', en: 'Unknown gender “{value}”; use male or female.' },
+  'member.birth_future': { 'zh-CN': '出生日期不能晚于今天', en: 'The date of birth cannot be in the future.' },
+  'member.birth_too_early': { 'zh-CN': '出生日期不能早于 1900 年', en: 'The date of birth cannot be before 1900.' },
+  'member.join_future': { 'zh-CN': '入党日期不能晚于今天', en: 'The date of joining cannot be in the future.' },
+  'member.join_too_young': { 'zh-CN': '入党时应年满 18 周岁', en: 'A member must be at least 18 years old when joining the party.' },
+  'member.date_future': { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be in the future.' },
+  'member.status_required': { 'zh-CN': '请填写党员状态（正式党员或预备党员）', en: 'Please enter the membership status (full or probationary).' },
+  'member.status_invalid': { 'zh-CN': '无法识别的党员状态“{value}”，请填写“正式党员”或“预备党员”', en: 'Unknown membership status “{value}”; use full or probationary.' },
+  'member.full_date_not_allowed': { 'zh-CN': '预备党员尚未转正，不应填写转正日期', en: 'A probationary member has no date of becoming a full member yet.' },
+  'member.full_date_invalid': { 'zh-CN': '转正日期不能早于入党日期，也不能晚于今天', en: 'The date of becoming a full member must be between the date of joining and today.' },
+  'member.ethnicity_unknown': { 'zh-CN': '无法识别的民族“{value}”，请填写全称，如“汉族”', en: 'Unknown ethnic group “{value}”; write the full official name of the group.' },
+  'member.education_unknown': { 'zh-CN': '无法识别的学历“{value}”', en: 'Unknown education level “{value}”.' },
+  'member.unit_required': { 'zh-CN': '请填写所在支部（组织编码或组织名称）', en: 'Please enter the member\u2019s branch (unit code or unit name).' },
+  'member.specialty_unknown': { 'zh-CN': '特长“{value}”不在本组织的特长列表中', en: 'The specialty “{value}” is not in this unit\u2019s list of specialties.' },
+  'member.id_exists': { 'zh-CN': '该身份证号已在党员库中', en: 'This ID card number is already in the member registry.' },
+  'member.warn_probation_due': { 'zh-CN': '预备期已满一年，请及时讨论转正', en: 'The one-year probation is over; the branch should decide on full membership.' },
+  'member.warn_probation_overdue': { 'zh-CN': '预备期已超过两年仍未转正，请核实党员状态', en: 'Still probationary more than two years after joining; please check the membership status.' },
+
+  // Units.
+  'unit.code_required': { 'zh-CN': '请填写组织编码', en: 'Please enter the unit code.' },
+  'unit.code_format': { 'zh-CN': '组织编码只能由字母、数字、下划线和短横线组成，最多 32 位', en: 'A unit code may contain only letters, digits, underscores and hyphens, at most 32 characters.' },
+  'unit.name_required': { 'zh-CN': '请填写组织名称', en: 'Please enter the unit name.' },
+  'unit.name_too_long': { 'zh-CN': '组织名称不能超过 {max} 个字', en: 'The unit name cannot be longer than {max} characters.' },
+  'unit.kind_required': { 'zh-CN': '请填写组织类型', en: 'Please enter the unit type.' },
+  'unit.warn_branch_too_small': { 'zh-CN': '正式党员不足 3 人，应与邻近单位成立联合支部', en: 'Fewer than 3 full members: form a joint branch with neighbouring units.' },
+  'unit.warn_branch_too_large': { 'zh-CN': '党员超过 50 人，可考虑成立党总支', en: 'More than 50 members: consider forming a general party branch.' },
+  'unit.warn_general_branch_large': { 'zh-CN': '党员超过 100 人，可成立基层党委', en: 'More than 100 members: a primary-level party committee may be formed.' },
+  'unit.warn_no_secretary': { 'zh-CN': '尚未设置书记', en: 'No secretary has been assigned.' },
+
+  // Roll imports.
+  'import.unit_type_unknown': { 'zh-CN': '未知的组织类型“{value}”', en: 'Unknown unit type “{value}”.' },
+  'import.parent_unknown': { 'zh-CN': '上级组织编码“{value}”不存在', en: 'There is no parent unit with code “{value}”.' },
+  'import.parent_required': { 'zh-CN': '请填写上级组织编码', en: 'Please enter the parent unit code.' },
+  'import.parent_self': { 'zh-CN': '上级组织编码不能是本组织自己的编码', en: 'A unit cannot be its own parent.' },
+  'import.unit_cycle_in_file': { 'zh-CN': '上级组织关系形成循环：{cycle}', en: 'The parent units form a cycle: {cycle}.' },
+  'import.unit_unknown': { 'zh-CN': '找不到组织“{value}”', en: 'No unit “{value}” was found.' },
+  'import.unit_ambiguous': { 'zh-CN': '组织名称“{value}”不唯一，请填写组织编码', en: 'More than one unit is named “{value}”; please use the unit code.' },
+  'import.id_duplicate_in_file': { 'zh-CN': '身份证号与第 {row} 行重复', en: 'The ID card number repeats the one in row {row}.' },
+  'import.id_exists': { 'zh-CN': '该身份证号已在党员库中', en: 'This ID card number is already in the member registry.' },
+  'import.code_duplicate_in_file': { 'zh-CN': '组织编码与第 {row} 行重复', en: 'The unit code repeats the one in row {row}.' },
+  'import.code_exists': { 'zh-CN': '组织编码“{value}”已存在', en: 'The unit code “{value}” already exists.' },
+} as const satisfies Record<string, Entry>;
+
+export type MessageCode = keyof typeof CATALOGUE;
+
+/** Every message code, for tests and for the web client's catalogue. */
+export const MESSAGE_CODES = Object.keys(CATALOGUE) as MessageCode[];
+
+export function isMessageCode(code: unknown): code is MessageCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(CATALOGUE, code);
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * Picks the language from an Accept-Language header (or a bare tag such as 'en' or 'zh-CN'):
+ * the preferred one of Chinese and English by q-weight; Chinese when neither is named.
+ */
+export function resolveLocale(acceptLanguage: string | undefined | null): Locale {
+  if (!acceptLanguage) return DEFAULT_LOCALE;
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...attrs] = part.trim().split(';');
+      const q = attrs.map((a) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(a)).find(Boolean);
+      const weight = q ? Number(q[1]) : 1;
+      return { primary: tag.trim().toLowerCase().split(/[-_]/)[0], weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((r) => r.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  for (const r of ranked) {
+    if (r.primary === 'zh') return 'zh-CN';
+    if (r.primary === 'en') return 'en';
+  }
+  return DEFAULT_LOCALE;
+}
+
+/**
+ * The text of a message in a locale, with {name} placeholders filled from params. A placeholder
+ * without a param is left as written; an unknown code (never from typed code) is returned as is.
+ */
+export function message(code: MessageCode, locale: Locale, params?: Record<string, string | number>): string {
+  const entry: Entry | undefined = isMessageCode(code) ? CATALOGUE[code] : undefined;
+  if (!entry) return String(code);
+  const template = entry[locale] ?? entry[DEFAULT_LOCALE];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
