@@ -4,6 +4,8 @@ import { route, type RouteSpec } from '../../core/http.ts';
 import { requireAuth, scopedUnitIds } from '../../core/access.ts';
 import type { RequestCtx } from '../../core/context.ts';
 import { toCount } from '../../db/dialect.ts';
+import * as memberRepo from '../members/repo.ts';
+import { presentListItem } from '../members/service.ts';
 
 const PARTY_KINDS = ['county_committee', 'town_committee', 'general_branch', 'branch'];
 
@@ -14,8 +16,10 @@ async function home(ctx: RequestCtx) {
   const role: Role = ROLES.find((r) => auth.grants.some((g) => g.role === r)) ?? 'resident';
   const grant = auth.grants.find((g) => g.role === role);
   const unit = grant?.unitId ? await db.selectFrom('unit').select(['id', 'code', 'name', 'kind']).where('id', '=', grant.unitId).executeTakeFirst() : null;
-  const base = { role, unit: unit ?? null };
-  if (!roleHas(role, 'member.read')) return { ...base, counts: null, byKind: [], warnings: [] };
+  // A member's own registry entry (masked), for their first page.
+  const self = auth.memberId ? await memberRepo.findById(db, auth.memberId) : undefined;
+  const base = { role, unit: unit ?? null, self: self ? presentListItem(self) : null };
+  if (!roleHas(role, 'member.read')) return { ...base, counts: null, byKind: [], warningCount: 0, warnings: [] };
 
   const scope = scopedUnitIds(db, auth, 'member.read');
   const [units, byStatus, byKind] = await Promise.all([

@@ -76,8 +76,8 @@ export async function list(ctx: RequestCtx, query: ListQuery) {
   const unfiltered = !filter.q && !filter.status && !filter.specialty;
   const [rows, total] = await Promise.all([
     repo.listPage(db, dialect, filter, query.page, query.pageSize),
-    // Without filters the subtree's maintained count answers at once (see unit.member_count).
-    unfiltered && query.unitId !== undefined ? unitRepo.subtreeMemberCount(db, query.unitId) : repo.countFiltered(db, dialect, filter),
+    // Without filters the maintained per-unit counts answer at once (see unit.member_count).
+    unfiltered ? unitRepo.memberCountIn(db, filter.units) : repo.countFiltered(db, dialect, filter),
   ]);
   return { items: rows.map(presentListItem), total, page: query.page, pageSize: query.pageSize };
 }

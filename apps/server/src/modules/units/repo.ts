@@ -87,6 +87,16 @@ export async function subtreeMemberCount(db: Db, id: number): Promise<number> {
   return toCount(row?.n ?? 0);
 }
 
+/** Members in the union of the given subtrees (a unit id subquery), from the maintained counters. */
+export async function memberCountIn(db: Db, units: ScopeQuery) {
+  const row = await db
+    .selectFrom('unit')
+    .select((eb) => eb.fn.sum<number>('unit.member_count').as('n'))
+    .where('unit.id', 'in', units)
+    .executeTakeFirst();
+  return toCount(row?.n ?? 0);
+}
+
 export async function directMemberStats(db: Db, id: number) {
   const rows = await db
     .selectFrom('member')
