@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '@xianfeng/domain';
 import { DATABASES, startTestEnv, type TestEnv } from './harness.ts';
 import { buildWorld, person, type World } from './world.ts';
+import * as memberRepo from '../src/modules/members/repo.ts';
 
 describe.each(DATABASES)('member registry (%s)', (kind) => {
   let env: TestEnv;
@@ -111,6 +112,17 @@ describe.each(DATABASES)('member registry (%s)', (kind) => {
     expect(res.json().value).toMatch(/^\d{17}[\dX]$/);
     const log = await w.as.admin.get(`/api/audit?action=member.unmask&entityId=${w.members.a}`);
     expect(log.json().items[0]).toMatchObject({ actorName: w.users.countyAdmin.username, after: { field: 'idNumber' } });
+  });
+
+  it('reads the same page whether it drives from the scope or checks each row against it', async () => {
+    const { db, dialect } = env.deps.database;
+    const units = db.selectFrom('unit_closure').select('unit_closure.descendant_id').where('unit_closure.ancestor_id', '=', w.units.county);
+    for (const extra of [{}, { q: 'wf' }, { q: '王' }, { status: 'full' }, { specialty: '电工' }]) {
+      const drive = await memberRepo.listPage(db, dialect, { units, plan: 'drive', ...extra }, 1, 50);
+      const check = await memberRepo.listPage(db, dialect, { units, plan: 'check', ...extra }, 1, 50);
+      expect(check.map((m) => m.id), JSON.stringify(extra)).toEqual(drive.map((m) => m.id));
+      expect(await memberRepo.countFiltered(db, dialect, { units, plan: 'check', ...extra })).toBe(drive.length);
+    }
   });
 
   it('keeps unit member counts equal to the registry', async () => {

@@ -62,11 +62,23 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
         // Lists are in pinyin order (how Chinese rolls are sorted); (unit_id, name_pinyin, id) serves
         // one unit's page, (name_pinyin, id) a large subtree's page without sorting.
+        // The indexes a large scope reads carry unit_id, so the scope check needs no table lookup.
         await db.schema.createIndex('member_unit_pinyin_idx').on('member').columns(['unit_id', 'name_pinyin', 'id']).execute();
-        await db.schema.createIndex('member_pinyin_idx').on('member').columns(['name_pinyin', 'id']).execute();
-        await db.schema.createIndex('member_initials_idx').on('member').column('name_initials').execute();
+        await db.schema.createIndex('member_pinyin_idx').on('member').columns(['name_pinyin', 'id', 'unit_id']).execute();
+        await db.schema.createIndex('member_initials_idx').on('member').columns(['name_initials', 'unit_id']).execute();
         await db.schema.createIndex('member_name_idx').on('member').column('name').execute();
         await db.schema.createIndex('member_mobile_hash_idx').on('member').column('mobile_hash').execute();
+        await db.schema.createIndex('member_status_idx').on('member').columns(['status', 'name_pinyin', 'id', 'unit_id']).execute();
+
+        // Each character of each name: "part of a name" searches look characters up here instead of
+        // scanning every name with LIKE '%…%' (Chinese names are 2–4 characters).
+        await db.schema
+          .createTable('member_name_char')
+          .addColumn('ch', 'text', (c) => c.notNull())
+          .addColumn('member_id', 'integer', (c) => c.notNull().references('member.id'))
+          .addPrimaryKeyConstraint('member_name_char_pk', ['ch', 'member_id'])
+          .execute();
+        await db.schema.createIndex('member_name_char_member_idx').on('member_name_char').column('member_id').execute();
 
         await db.schema
           .createTable('member_specialty')

@@ -54,6 +54,11 @@ export interface MemberTable {
   updated_at: string;
 }
 
+export interface MemberNameCharTable {
+  ch: string;
+  member_id: number;
+}
+
 export interface MemberSpecialtyTable {
   member_id: number;
   specialty: string;
@@ -141,6 +146,7 @@ export interface DB {
   unit_closure: UnitClosureTable;
   member: MemberTable;
   member_specialty: MemberSpecialtyTable;
+  member_name_char: MemberNameCharTable;
   specialty: SpecialtyTable;
   member_transfer: MemberTransferTable;
   app_user: UserTable;

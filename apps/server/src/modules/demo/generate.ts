@@ -64,7 +64,7 @@ interface Shape {
 const SHAPES: Record<'county' | 'city', Shape> = {
   county: { towns: 12, villagesPerTown: [14, 20], communityShare: 0.15, membersPerBranch: [6, 74] },
   // About 12,000 units and 200,000 members: a city of the size the issue names.
-  city: { towns: 120, villagesPerTown: [26, 32], communityShare: 0.2, membersPerBranch: [4, 70] },
+  city: { towns: 120, villagesPerTown: [26, 32], communityShare: 0.2, membersPerBranch: [8, 90] },
 };
 
 export interface DemoResult {

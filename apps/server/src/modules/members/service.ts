@@ -70,14 +70,20 @@ export async function memberFilter(ctx: RequestCtx, query: Omit<ListQuery, 'page
   return { units, q: query.q || undefined, status: query.status, specialty: query.specialty };
 }
 
+/** Above this many members in scope, lists read the name/status index and check scope per row. */
+const LARGE_SCOPE = 5000;
+
 export async function list(ctx: RequestCtx, query: ListQuery) {
   const { db, dialect } = ctx.deps.database;
   const filter = await memberFilter(ctx, query);
   const unfiltered = !filter.q && !filter.status && !filter.specialty;
+  // The maintained per-unit counts (see unit.member_count) give the scope's size at once: it is
+  // the total of an unfiltered list and decides how a filtered one is read.
+  const inScope = await unitRepo.memberCountIn(db, filter.units);
+  filter.plan = inScope > LARGE_SCOPE ? 'check' : 'drive';
   const [rows, total] = await Promise.all([
     repo.listPage(db, dialect, filter, query.page, query.pageSize),
-    // Without filters the maintained per-unit counts answer at once (see unit.member_count).
-    unfiltered ? unitRepo.memberCountIn(db, filter.units) : repo.countFiltered(db, dialect, filter),
+    unfiltered ? inScope : repo.countFiltered(db, dialect, filter),
   ]);
   return { items: rows.map(presentListItem), total, page: query.page, pageSize: query.pageSize };
 }
