@@ -122,6 +122,9 @@ describe.each(DATABASES)('member registry (%s)', (kind) => {
       const check = await memberRepo.listPage(db, dialect, { units, plan: 'check', ...extra }, 1, 50);
       expect(check.map((m) => m.id), JSON.stringify(extra)).toEqual(drive.map((m) => m.id));
       expect(await memberRepo.countFiltered(db, dialect, { units, plan: 'check', ...extra })).toBe(drive.length);
+      const searched = await memberRepo.searchPage(db, dialect, { units, plan: 'check', ...extra }, 1, 50);
+      expect(searched.rows.map((m) => m.id)).toEqual(drive.map((m) => m.id));
+      expect(searched.total).toBe(drive.length);
     }
   });
 

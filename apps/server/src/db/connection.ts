@@ -14,6 +14,8 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10)); // int8 counts → nu
 export interface Database_ {
   db: Kysely<DB>;
   dialect: DialectName;
+  /** The PostgreSQL schema in use, when not the default. */
+  pgSchema?: string;
   /** Where the SQLite file lives (null for PostgreSQL or in-memory). */
   file: string | null;
   close(): Promise<void>;
@@ -48,7 +50,7 @@ export async function connect(opts: ConnectOptions): Promise<Database_> {
       }
     }
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', file: null, close: () => db.destroy() };
+    return { db, dialect: 'postgres', pgSchema: opts.pgSchema, file: null, close: () => db.destroy() };
   }
   const file = opts.url === ':memory:' ? null : path.resolve(opts.url);
   if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -71,7 +73,8 @@ export async function connect(opts: ConnectOptions): Promise<Database_> {
 export async function migrate(database: Database_): Promise<string[]> {
   const all = migrations(database.dialect);
   const provider: MigrationProvider = { getMigrations: async () => all };
-  const migrator = new Migrator({ db: database.db, provider });
+  // Kysely looks for its bookkeeping tables by name in any schema unless told which one.
+  const migrator = new Migrator({ db: database.db, provider, ...(database.pgSchema ? { migrationTableSchema: database.pgSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -52,3 +52,11 @@ export async function makeAppendOnly(db: Kysely<any>, dialect: DialectName, tabl
 export function forUpdate<QB extends { forUpdate(): QB }>(qb: QB, dialect: DialectName): QB {
   return dialect === 'postgres' ? qb.forUpdate() : qb;
 }
+
+/**
+ * After a bulk load, refresh the planner's statistics: without them PostgreSQL (until autovacuum
+ * gets round to it) and SQLite (always) guess row counts and may pick a slow plan.
+ */
+export async function refreshStatistics(db: Kysely<any>, tables: string[]) {
+  for (const table of tables) await sql.raw(`ANALYZE ${table}`).execute(db);
+}

@@ -8,6 +8,8 @@ import { hashPassword } from '../auth/password.ts';
 import * as unitRepo from '../units/repo.ts';
 import * as memberRepo from '../members/repo.ts';
 import { checkedMemberRow } from '../members/service.ts';
+import { BULK_TABLES } from '../members/repo.ts';
+import { refreshStatistics } from '../../db/dialect.ts';
 
 export const DEMO_PASSWORD = 'Xianfeng2026';
 
@@ -205,6 +207,7 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
     }
   });
   void ctx;
+  await refreshStatistics(db, BULK_TABLES);
   log(`demo ready: ${units} units, ${members} members`);
   return { units, members, logins };
 }

@@ -9,8 +9,8 @@ export const memberColumns = [
   'member.id', 'member.unit_id', 'member.name', 'member.gender', 'member.ethnicity', 'member.birth_date',
   'member.id_number_masked', 'member.mobile_masked', 'member.join_date', 'member.status', 'member.full_member_date',
   'member.education', 'member.occupation', 'member.specialties', 'member.created_at', 'member.updated_at',
-  'unit.code as unit_code', 'unit.name as unit_name',
 ] as const;
+const withUnitColumns = [...memberColumns, 'unit.code as unit_code', 'unit.name as unit_name'] as const;
 
 export interface MemberFilter {
   /** Units the list may draw from: a subtree of one unit, or the caller's whole scope. */
@@ -26,6 +26,9 @@ export interface MemberFilter {
    */
   plan?: 'drive' | 'check';
 }
+
+/** The tables a bulk load of members fills, whose planner statistics it should refresh. */
+export const BULK_TABLES = ['unit', 'unit_closure', 'member', 'member_name_char', 'member_specialty'];
 
 /** The distinct characters of a name, for the name-character index. */
 export function nameChars(name: string): string[] {
@@ -64,15 +67,41 @@ function filtered(db: Db, dialect: DialectName, f: MemberFilter) {
   return q;
 }
 
-export function listPage(db: Db, dialect: DialectName, f: MemberFilter, page: number, pageSize: number) {
-  return filtered(db, dialect, f)
-    .innerJoin('unit', 'unit.id', 'member.unit_id')
+/**
+ * One page of a list, in pinyin order. Units are fetched for the page's rows only: joining the
+ * unit table before the limit made PostgreSQL hash all 13,000 units of a city for 20 rows.
+ */
+export async function listPage(db: Db, dialect: DialectName, f: MemberFilter, page: number, pageSize: number) {
+  const rows = await filtered(db, dialect, f)
     .select(memberColumns)
     .orderBy('member.name_pinyin')
     .orderBy('member.id')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
+  return withUnits(db, rows);
+}
+
+/**
+ * Collect every match with its sort key, then sort and page here. Used for name searches and small
+ * scopes, where matches are few: an index scan in pinyin order (which both planners like for a
+ * LIMIT) finds initials matches like 王芳 ("wf") or one town's members only after walking most of
+ * the index.
+ */
+export async function searchPage(db: Db, dialect: DialectName, f: MemberFilter, page: number, pageSize: number) {
+  const matches = await filtered(db, dialect, f).select(['member.id', 'member.name_pinyin']).execute();
+  matches.sort((a, b) => (a.name_pinyin < b.name_pinyin ? -1 : a.name_pinyin > b.name_pinyin ? 1 : a.id - b.id));
+  const ids = matches.slice((page - 1) * pageSize, page * pageSize).map((m) => m.id);
+  const rows = ids.length ? await db.selectFrom('member').select(memberColumns).where('member.id', 'in', ids).execute() : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { total: matches.length, rows: await withUnits(db, ids.map((id) => byId.get(id)!)) };
+}
+
+async function withUnits<T extends { unit_id: number }>(db: Db, rows: T[]) {
+  const unitIds = [...new Set(rows.map((r) => r.unit_id))];
+  const units = unitIds.length ? await db.selectFrom('unit').select(['id', 'code', 'name']).where('id', 'in', unitIds).execute() : [];
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return rows.map((r) => ({ ...r, unit_code: byId.get(r.unit_id)!.code, unit_name: byId.get(r.unit_id)!.name }));
 }
 
 export async function countFiltered(db: Db, dialect: DialectName, f: MemberFilter) {
@@ -86,7 +115,7 @@ export async function* listAll(db: Db, dialect: DialectName, f: MemberFilter, ba
   for (;;) {
     let q = filtered(db, dialect, f)
       .innerJoin('unit', 'unit.id', 'member.unit_id')
-      .select([...memberColumns, 'member.name_pinyin', 'member.id_number_enc', 'member.mobile_enc']);
+      .select([...withUnitColumns, 'member.name_pinyin', 'member.id_number_enc', 'member.mobile_enc']);
     if (lastKey) {
       const k = lastKey;
       q = q.where((eb) => eb.or([eb('member.name_pinyin', '>', k.pinyin), eb.and([eb('member.name_pinyin', '=', k.pinyin), eb('member.id', '>', k.id)])]));
@@ -103,7 +132,7 @@ export function findById(db: Db, id: number) {
   return db
     .selectFrom('member')
     .innerJoin('unit', 'unit.id', 'member.unit_id')
-    .select([...memberColumns, 'member.id_number_enc', 'member.mobile_enc', 'member.id_number_hash'])
+    .select([...withUnitColumns, 'member.id_number_enc', 'member.mobile_enc', 'member.id_number_hash'])
     .where('member.id', '=', id)
     .executeTakeFirst();
 }

@@ -70,7 +70,10 @@ export async function memberFilter(ctx: RequestCtx, query: Omit<ListQuery, 'page
   return { units, q: query.q || undefined, status: query.status, specialty: query.specialty };
 }
 
-/** Above this many members in scope, lists read the name/status index and check scope per row. */
+/**
+ * Above this many members in scope, an unfiltered or status/specialty list reads the pinyin or status
+ * index in order and checks each row against the scope; below it, the scope's members are collected.
+ */
 const LARGE_SCOPE = 5000;
 
 export async function list(ctx: RequestCtx, query: ListQuery) {
@@ -81,6 +84,12 @@ export async function list(ctx: RequestCtx, query: ListQuery) {
   // the total of an unfiltered list and decides how a filtered one is read.
   const inScope = await unitRepo.memberCountIn(db, filter.units);
   filter.plan = inScope > LARGE_SCOPE ? 'check' : 'drive';
+  // A search, or any list of a village- or town-sized scope, is collected whole and sorted in the
+  // application: no planner can then choose a pinyin-order index walk over the whole registry.
+  if (filter.q || filter.plan === 'drive') {
+    const { rows, total } = await repo.searchPage(db, dialect, filter, query.page, query.pageSize);
+    return { items: rows.map(presentListItem), total, page: query.page, pageSize: query.pageSize };
+  }
   const [rows, total] = await Promise.all([
     repo.listPage(db, dialect, filter, query.page, query.pageSize),
     unfiltered ? inScope : repo.countFiltered(db, dialect, filter),

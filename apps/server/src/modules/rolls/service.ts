@@ -12,6 +12,7 @@ import { canAccessUnit, requirePermission, scopeOf } from '../../core/access.ts'
 import { AppError } from '../../core/errors.ts';
 import { recordAudit } from '../../core/audit.ts';
 import type { UnitRow } from '../../db/schema.ts';
+import { refreshStatistics } from '../../db/dialect.ts';
 import * as unitRepo from '../units/repo.ts';
 import * as memberRepo from '../members/repo.ts';
 import { checkedMemberRow, memberFilter, type ListQuery } from '../members/service.ts';
@@ -160,6 +161,7 @@ export async function importMembers(ctx: RequestCtx, file: { buffer: Buffer; fil
     })));
   });
   report.imported = rows.length;
+  if (rows.length >= 1000) await refreshStatistics(db, memberRepo.BULK_TABLES);
   return report;
 }
 
