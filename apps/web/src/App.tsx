@@ -1,0 +1,121 @@
+import { QueryCache, QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { ApiError, onUnauthorized } from './api/client.ts';
+import type { Permission } from './api/types.ts';
+import { ME_KEY, useCan, useMe } from './auth/session.ts';
+import { AppShell } from './components/AppShell.tsx';
+import { PageSpin } from './components/PageSpin.tsx';
+
+const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx'));
+const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
+const UnitsPage = lazy(() => import('./features/units/UnitsPage.tsx'));
+const MembersPage = lazy(() => import('./features/members/MembersPage.tsx'));
+const MemberDetailPage = lazy(() => import('./features/members/MemberDetailPage.tsx'));
+const ImportPage = lazy(() => import('./features/imports/ImportPage.tsx'));
+const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
+const UsersPage = lazy(() => import('./features/users/UsersPage.tsx'));
+
+function makeQueryClient() {
+  return new QueryClient({
+    queryCache: new QueryCache(),
+    defaultOptions: {
+      queries: {
+        // 4xx answers do not get better by asking again.
+        retry: (count, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 2,
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  if (!can(permission)) return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('errors.forbidden')} />;
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('errors.pageNotFound')} />;
+}
+
+function AppRoutes() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const location = useLocation();
+  const { data: me, isPending, error, refetch } = useMe();
+
+  // Any 401 from the server (session expired, logged out elsewhere) brings back the login page.
+  useEffect(() => onUnauthorized(() => qc.setQueryData(ME_KEY, null)), [qc]);
+
+  if (isPending) return <PageSpin />;
+  if (error)
+    return (
+      <Result
+        status="warning"
+        title={t('errors.serverUnreachable')}
+        subTitle={error instanceof ApiError ? error.message : undefined}
+        extra={<Button onClick={() => refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+
+  const from = (location.state as { from?: string } | null)?.from;
+  return (
+    <Suspense fallback={<PageSpin />}>
+      <Routes>
+        <Route path="/login" element={me ? <Navigate to={from && from !== '/login' ? from : '/'} replace /> : <LoginPage />} />
+        <Route
+          element={me ? <AppShell /> : <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />}
+        >
+          <Route index element={<HomePage />} />
+          <Route path="units" element={<RequirePermission permission="unit.read"><UnitsPage /></RequirePermission>} />
+          <Route path="members" element={<RequirePermission permission="member.read"><MembersPage /></RequirePermission>} />
+          <Route path="members/:id" element={<RequirePermission permission="member.read"><MemberDetailPage /></RequirePermission>} />
+          <Route path="import" element={<ImportGuard><ImportPage /></ImportGuard>} />
+          <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
+          <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+/** The import wizard serves those who may import members or units. */
+function ImportGuard({ children }: { children: ReactNode }) {
+  const can = useCan();
+  return can('member.import') ? <>{children}</> : <RequirePermission permission="unit.write">{children}</RequirePermission>;
+}
+
+function Localized({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  // Set during render (it is idempotent) so date pickers never show the previous language.
+  dayjs.locale(en ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#c8161d', borderRadius: 6 } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  const [qc] = useState(makeQueryClient);
+  return (
+    <QueryClientProvider client={qc}>
+      <Localized>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </Localized>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,175 @@
+// The logged-in frame: a side menu on desktops, a compact top bar with a drawer menu on phones.
+// Menu items follow the permissions of the user's roles.
+import {
+  ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
+  MenuOutlined, TeamOutlined, UserOutlined, UserSwitchOutlined,
+} from '@ant-design/icons';
+import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { Suspense, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import type { Permission } from '../api/types.ts';
+import { can, strongestRole } from '../auth/permissions.ts';
+import { useCurrentUser, useLogout } from '../auth/session.ts';
+import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.tsx';
+import { useIsPhone } from '../lib/useIsPhone.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { PageSpin } from './PageSpin.tsx';
+import { RouteErrorBoundary } from './RouteErrorBoundary.tsx';
+
+interface NavItem {
+  key: string;
+  path: string;
+  icon: ReactNode;
+  label: string;
+  /** Any of these permissions shows the item; none listed: everyone. */
+  anyOf?: Permission[];
+}
+
+const NAV: NavItem[] = [
+  { key: 'home', path: '/', icon: <HomeOutlined />, label: 'nav.home' },
+  { key: 'units', path: '/units', icon: <ApartmentOutlined />, label: 'nav.units', anyOf: ['unit.read'] },
+  { key: 'members', path: '/members', icon: <TeamOutlined />, label: 'nav.members', anyOf: ['member.read'] },
+  { key: 'import', path: '/import', icon: <CloudUploadOutlined />, label: 'nav.import', anyOf: ['member.import', 'unit.write'] },
+  { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: 'nav.audit', anyOf: ['audit.read'] },
+  { key: 'users', path: '/users', icon: <UserSwitchOutlined />, label: 'nav.users', anyOf: ['user.read'] },
+];
+
+function Brand({ light }: { light?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Typography.Text strong style={{ fontSize: 18, color: light ? '#fff' : '#c8161d', whiteSpace: 'nowrap' }}>
+      {t('app.name')}
+    </Typography.Text>
+  );
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const isPhone = useIsPhone();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+
+  const visible = NAV.filter((n) => !n.anyOf || n.anyOf.some((p) => can(me, p)));
+  const segment = location.pathname.split('/')[1] ?? '';
+  const selected = visible.find((n) => n.path === `/${segment}`)?.key ?? 'home';
+  const items: MenuProps['items'] = visible.map((n) => ({
+    key: n.key,
+    icon: n.icon,
+    label: <span data-testid={`menu-${n.key}`}>{t(n.label)}</span>,
+  }));
+  const go: MenuProps['onClick'] = ({ key }) => {
+    const item = NAV.find((n) => n.key === key);
+    if (item) navigate(item.path);
+    setDrawerOpen(false);
+  };
+
+  const role = strongestRole(me);
+  const userMenu: MenuProps['items'] = [
+    { key: 'who', disabled: true, label: <span>{t(`enums.role.${role}`)}</span> },
+    { type: 'divider' },
+    { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password">{t('auth.changePassword')}</span> },
+    { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('auth.logout')}</span> },
+  ];
+  const onUserMenu: MenuProps['onClick'] = async ({ key }) => {
+    if (key === 'password') setPasswordOpen(true);
+    if (key === 'logout') {
+      await logout();
+      navigate('/login', { replace: true });
+    }
+  };
+  const userButton = (
+    <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={['click']} placement="bottomRight">
+      <Button type="text" data-testid="user-menu" style={{ paddingInline: 4 }}>
+        <Space size={6}>
+          <Avatar size="small" icon={<UserOutlined />} style={{ background: '#c8161d' }} />
+          {!isPhone && <span className="xf-ellipsis" style={{ maxWidth: 160, display: 'inline-block' }}>{me.displayName}</span>}
+        </Space>
+      </Button>
+    </Dropdown>
+  );
+
+  const content = (
+    <Layout.Content style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>
+      <div className="xf-page">
+        {/* Keyed by path: moving to another page clears an error shown on the previous one. */}
+        <RouteErrorBoundary key={location.pathname}>
+          <Suspense fallback={<PageSpin />}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
+      </div>
+    </Layout.Content>
+  );
+
+  const passwordModal = (
+    <ChangePasswordModal
+      open={passwordOpen || me.mustChangePassword}
+      forced={me.mustChangePassword}
+      onClose={() => setPasswordOpen(false)}
+    />
+  );
+
+  if (isPhone) {
+    return (
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header
+          style={{
+            position: 'sticky', top: 0, zIndex: 10, height: 52, lineHeight: '52px', paddingInline: 8,
+            display: 'flex', alignItems: 'center', gap: 8, background: '#fff', borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.open')} data-testid="menu-toggle" onClick={() => setDrawerOpen(true)} />
+          <div style={{ flex: 1, minWidth: 0 }}>
+            <Brand />
+          </div>
+          <LanguageSwitch />
+          {userButton}
+        </Layout.Header>
+        <Drawer
+          placement="left"
+          size={260}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          title={<Brand />}
+          styles={{ body: { padding: 0 } }}
+        >
+          <div style={{ padding: '8px 24px', color: 'rgba(0,0,0,0.55)' }}>
+            {me.displayName} · {t(`enums.role.${role}`)}
+          </div>
+          <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={go} style={{ borderInlineEnd: 0 }} />
+        </Drawer>
+        {content}
+        {passwordModal}
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={64} width={208} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+        <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+          <Brand />
+        </div>
+        <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={go} style={{ borderInlineEnd: 0 }} />
+      </Layout.Sider>
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header
+          style={{
+            background: '#fff', paddingInline: 24, display: 'flex', alignItems: 'center', justifyContent: 'flex-end',
+            gap: 16, borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px',
+          }}
+        >
+          <LanguageSwitch />
+          {userButton}
+        </Layout.Header>
+        {content}
+      </Layout>
+      {passwordModal}
+    </Layout>
+  );
+}
