@@ -124,7 +124,7 @@ async function benchOne(kind: 'sqlite' | 'postgres', scale: 'county' | 'city') {
     if (scale === 'county') {
       const branch = await deps.database.db.selectFrom('unit').select('code').where('kind', '=', 'branch').orderBy('id').limit(1).executeTakeFirstOrThrow();
       const form = new FormData();
-      form.append('file', new Blob([await rollOf10k(branch.code)]), 'roll.xlsx');
+      form.append('file', new Blob([new Uint8Array(await rollOf10k(branch.code))]), 'roll.xlsx');
       const [importMs, res] = await timeIt(() => fetch(`${server!.url}/api/imports/members`, { method: 'POST', headers, body: form }));
       const report = (await res.json()) as { ok: boolean; imported: number; errors: unknown[] };
       if (!report.ok) throw new Error(`bench import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
