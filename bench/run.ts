@@ -3,10 +3,8 @@
 // The data is generated in this process; the figures come from a real `xianfeng serve` process
 // (server-side time from its Server-Timing header, memory from /proc). Prints figures; asserts
 // nothing. BENCH_SCALES=county limits the run.
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -16,11 +14,11 @@ import { createDeps } from '../apps/server/src/deps.ts';
 import { generateDemo } from '../apps/server/src/modules/demo/generate.ts';
 import { subtreeMemberCount } from '../apps/server/src/modules/units/repo.ts';
 import type { Config } from '../apps/server/src/config.ts';
+import { spawnServer, type ServerProcess } from '../apps/server/test/spawn.ts';
 
 const PG_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 const SCALES = (process.env.BENCH_SCALES || 'county,city').split(',') as Array<'county' | 'city'>;
 const SECRET = 'bench-secret-key-bench-secret-key-0001';
-const bin = path.resolve(import.meta.dirname, '../apps/server/bin/xianfeng.mjs');
 
 const quantile = (samples: number[], q: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))];
 const ms = (n: number) => `${n.toFixed(2)} ms`;
@@ -29,34 +27,6 @@ async function timeIt<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const t = process.hrtime.bigint();
   const v = await fn();
   return [Number(process.hrtime.bigint() - t) / 1e6, v];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', XIANFENG_WEB_DIST: '' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, proc };
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
 }
 
 function memoryOf(pid: number) {
@@ -86,7 +56,7 @@ async function benchOne(kind: 'sqlite' | 'postgres', scale: 'county' | 'city') {
     keyFile: `${file}.key`, webDist: null, logLevel: 'silent', pgSchema: kind === 'postgres' ? schema : undefined,
   };
   const deps = await createDeps(config);
-  let server: { url: string; proc: ChildProcess } | null = null;
+  let server: ServerProcess | null = null;
   try {
     console.log(`\n## ${scale} on ${kind}`);
     const [genMs, demo] = await timeIt(() => generateDemo(deps, { scale }));
@@ -97,7 +67,7 @@ async function benchOne(kind: 'sqlite' | 'postgres', scale: 'county' | 'city') {
     for (let i = 0; i < 200; i++) counts.push((await timeIt(() => subtreeMemberCount(deps.database.db, root.id)))[0]);
     console.log(`subtree member count of the whole ${scale} (${await subtreeMemberCount(deps.database.db, root.id)} members): p50 ${ms(quantile(counts, 0.5))}, p95 ${ms(quantile(counts, 0.95))}`);
 
-    server = await startServer({ DATABASE_URL: config.databaseUrl, XIANFENG_SECRET_KEY: SECRET, ...(config.pgSchema ? { XIANFENG_PG_SCHEMA: config.pgSchema } : {}) });
+    server = await spawnServer({ XIANFENG_WEB_DIST: '', DATABASE_URL: config.databaseUrl, XIANFENG_SECRET_KEY: SECRET, ...(config.pgSchema ? { XIANFENG_PG_SCHEMA: config.pgSchema } : {}) });
     const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'county', password: 'Xianfeng2026' }) });
     const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
     const headers = { cookie: cookies.join('; '), 'x-csrf-token': cookies.find((c) => c.startsWith('xf_csrf='))!.slice(8) };
@@ -133,7 +103,7 @@ async function benchOne(kind: 'sqlite' | 'postgres', scale: 'county' | 'city') {
     const mem = memoryOf(server.proc.pid!);
     console.log(`server process memory at ${scale} scale: RSS ${mem.rss.toFixed(0)} MB now, peak ${mem.peak.toFixed(0)} MB`);
   } finally {
-    if (server) process.kill(-server.proc.pid!, 'SIGTERM');
+    server?.stop();
     await deps.close();
     for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}.key`]) fs.rmSync(f, { force: true });
     if (kind === 'postgres') {

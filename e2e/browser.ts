@@ -1,29 +1,20 @@
 // Browser-test harness: a real server process (the built web app, a fresh SQLite database with the
 // demo county) and Debian's Chromium driven by playwright-core.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { spawnServer, XIANFENG_BIN } from '../apps/server/test/spawn.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'apps/server/bin/xianfeng.mjs');
+
 export const ADMIN_PASSWORD = 'Admin2026e2e';
 export const DEMO_PASSWORD = 'Xianfeng2026';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 function run(args: string[], env: NodeJS.ProcessEnv) {
   return new Promise<string>((resolve, reject) => {
-    const p = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [XIANFENG_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (out += d));
@@ -40,39 +31,14 @@ export interface Server {
 /** A fresh installation with the demo county, serving the built web app. */
 export async function startServer(): Promise<Server> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-e2e-'));
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    DATABASE_URL: path.join(dir, 'xianfeng.db'),
-    XIANFENG_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  };
+  const env = { ...process.env, DATABASE_URL: path.join(dir, 'xianfeng.db'), XIANFENG_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn' };
   await run(['demo'], env);
-  const proc: ChildProcess = spawn(process.execPath, [bin, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  proc.stdout!.on('data', (d) => (output += d));
-  proc.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    if (i > 300) throw new Error(`server did not start: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const server = await spawnServer(env);
   return {
-    url,
+    url: server.url,
     dir,
     async stop() {
-      try {
-        process.kill(-proc.pid!, 'SIGTERM');
-      } catch {
-        /* gone */
-      }
+      server.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,75 +1,32 @@
 // Two app servers on one PostgreSQL database (and, in the second case, one Redis): a person logs in
 // through one and keeps working through the other, as behind a load balancer.
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
-import net from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropSchema } from './harness.ts';
+import { spawnServer, type ServerProcess } from './spawn.ts';
 
 const PG = process.env.TEST_DATABASE_URL;
 const REDIS = process.env.TEST_REDIS_URL;
-const bin = path.resolve(import.meta.dirname, '../bin/xianfeng.mjs');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', XIANFENG_WEB_DIST: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  proc.stdout!.on('data', (d) => (output += d));
-  proc.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, proc };
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not start: ${output}`);
-}
-
-function stop(proc: ChildProcess) {
-  try {
-    process.kill(-proc.pid!, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-}
-
 const cases: Array<[string, Record<string, string>]> = [['sessions in PostgreSQL', {}]];
 if (REDIS) cases.push(['sessions in Redis', { REDIS_URL: REDIS }]);
 
 describe.skipIf(!PG).each(cases)('two app servers on one database: %s', (_name, extra) => {
-  const procs: ChildProcess[] = [];
+  const servers: ServerProcess[] = [];
   const schema = `xf_scale_${crypto.randomBytes(5).toString('hex')}`;
   let one: string;
   let two: string;
   beforeAll(async () => {
     const env = { DATABASE_URL: PG!, XIANFENG_PG_SCHEMA: schema, XIANFENG_SECRET_KEY: 'scale-out-test-key-scale-out-test-key-42', XIANFENG_ADMIN_PASSWORD: 'Admin2026x', ...extra };
     // The first start migrates and creates the administrator; the second finds both done.
-    const a = await startServer(env);
-    procs.push(a.proc);
-    const b = await startServer(env);
-    procs.push(b.proc);
+    const a = await spawnServer({ ...env, XIANFENG_WEB_DIST: '' });
+    servers.push(a);
+    const b = await spawnServer({ ...env, XIANFENG_WEB_DIST: '' });
+    servers.push(b);
     one = a.url;
     two = b.url;
   });
   afterAll(async () => {
-    procs.forEach(stop);
+    servers.forEach((s) => s.stop());
     await dropSchema(schema);
   });
 

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError, onUnauthorized } from './api/client.ts';
 import type { Permission } from './api/types.ts';
-import { ME_KEY, useCan, useMe } from './auth/session.ts';
+import { lastUserId, ME_KEY, useCan, useMe } from './auth/session.ts';
 import { AppShell } from './components/AppShell.tsx';
 import { PageSpin } from './components/PageSpin.tsx';
 
@@ -67,13 +67,15 @@ function AppRoutes() {
       />
     );
 
-  const from = (location.state as { from?: string } | null)?.from;
+  // Back to the page that asked for a login, unless someone else is logging in now.
+  const state = location.state as { from?: string; userId?: number | null } | null;
+  const back = state?.from && state.from !== '/login' && (!state.userId || state.userId === me?.id) ? state.from : '/';
   return (
     <Suspense fallback={<PageSpin />}>
       <Routes>
-        <Route path="/login" element={me ? <Navigate to={from && from !== '/login' ? from : '/'} replace /> : <LoginPage />} />
+        <Route path="/login" element={me ? <Navigate to={back} replace /> : <LoginPage />} />
         <Route
-          element={me ? <AppShell /> : <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />}
+          element={me ? <AppShell /> : <Navigate to="/login" replace state={{ from: location.pathname + location.search, userId: lastUserId() }} />}
         >
           <Route index element={<HomePage />} />
           <Route path="units" element={<RequirePermission permission="unit.read"><UnitsPage /></RequirePermission>} />

@@ -6,11 +6,15 @@ import { can } from './permissions.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
+/** The last user seen, for the one render between the end of a session and leaving the shell. */
+let lastMe: Me | null = null;
+
 /** The logged-in user, or null when there is no session (401). */
 export async function fetchMe(): Promise<Me | null> {
   try {
     const me = await api.get<Me>('/api/auth/me');
     setCsrfToken(me.csrfToken);
+    lastMe = me;
     return me;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
@@ -33,8 +37,10 @@ export function useMe() {
   return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000, retry: false });
 }
 
-/** The last user seen, for the one render between the end of a session and leaving the shell. */
-let lastMe: Me | null = null;
+/** Who was logged in last (null before any session): a page kept for after the login is theirs. */
+export function lastUserId(): number | null {
+  return lastMe?.id ?? null;
+}
 
 /** The current user; only for components rendered inside the logged-in shell. */
 export function useCurrentUser(): Me {

@@ -26,7 +26,7 @@ function PublicHome({ summary }: { summary?: HomeSummary }) {
   const { label } = useLabels();
   const can = useCan();
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="home-public">
       <Card>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('home.hello', { name: me.displayName })}
@@ -34,7 +34,9 @@ function PublicHome({ summary }: { summary?: HomeSummary }) {
         <Typography.Paragraph>{t('home.publicIntro')}</Typography.Paragraph>
         {summary?.unit && (
           <Typography.Paragraph>
-            {t('home.yourUnit')}: <Typography.Text strong>{summary.unit.name}</Typography.Text>{' '}
+            {t('home.yourUnit')}
+            {t('common.colon')}
+            <Typography.Text strong>{summary.unit.name}</Typography.Text>{' '}
             <Tag>{label('unitKind', summary.unit.kind)}</Tag>
           </Typography.Paragraph>
         )}

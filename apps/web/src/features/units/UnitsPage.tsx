@@ -10,6 +10,7 @@ import { useLabels } from '../../api/labels.ts';
 import type { Unit, UnitDetail } from '../../api/types.ts';
 import { useCan, useCurrentUser } from '../../auth/session.ts';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
+import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { UnitDetailPanel } from './UnitDetailPanel.tsx';
 import { UnitFormModal } from './UnitFormModal.tsx';
 
@@ -20,6 +21,7 @@ export default function UnitsPage() {
   const { label } = useLabels();
   const can = useCan();
   const me = useCurrentUser();
+  const isPhone = useIsPhone();
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
   const selectedId = Number(params.get('unit')) || null;
@@ -71,7 +73,10 @@ export default function UnitsPage() {
     void reloadAll();
   }, [reloadAll]);
 
+  const detailRef = useRef<HTMLDivElement>(null);
   const select = (id: number | null) => {
+    // On phones the detail sits below the tree: bring it into view.
+    if (id && isPhone) setTimeout(() => detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50);
     const next = new URLSearchParams(params);
     if (id) next.set('unit', String(id));
     else next.delete('unit');
@@ -191,7 +196,7 @@ export default function UnitsPage() {
         <Col xs={24} lg={10}>
           {tree}
         </Col>
-        <Col xs={24} lg={14}>
+        <Col xs={24} lg={14} ref={detailRef}>
           {selectedId ? (
             <UnitDetailPanel
               id={selectedId}
