@@ -2,7 +2,7 @@
 // city, on SQLite and (when BENCH_DATABASE_URL or TEST_DATABASE_URL is set) PostgreSQL.
 // The data is generated in this process; the figures come from a real `xianfeng serve` process
 // (server-side time from its Server-Timing header, memory from /proc). Prints figures; asserts
-// nothing. BENCH_SCALES=county limits the run.
+// nothing. BENCH_SCALES=county and BENCH_DATABASES=sqlite limit the run.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -115,6 +115,6 @@ async function benchOne(kind: 'sqlite' | 'postgres', scale: 'county' | 'city') {
   }
 }
 
-const kinds: Array<'sqlite' | 'postgres'> = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+const kinds = (PG_URL ? ['sqlite', 'postgres'] : ['sqlite']).filter((k) => !process.env.BENCH_DATABASES || process.env.BENCH_DATABASES.split(',').includes(k)) as Array<'sqlite' | 'postgres'>;
 console.log(`# 先锋 benchmarks — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores`);
 for (const scale of SCALES) for (const kind of kinds) await benchOne(kind, scale);

@@ -38,6 +38,7 @@ function probes(w: World, env: TestEnv): Record<string, (() => Probe) | 'self'> 
     'GET /api/specialties': () => ({ url: `/api/specialties?unitId=${A}` }),
     'POST /api/specialties': () => ({ url: '/api/specialties', body: { unitId: A, name: '编织' } }),
     'GET /api/imports/members/template': () => ({ url: '/api/imports/members/template' }),
+    'GET /api/imports/units/template': () => ({ url: '/api/imports/units/template' }),
     'POST /api/imports/members': () => ({ url: '/api/imports/members?dryRun=1', upload: memberRoll() }),
     'POST /api/imports/units': () => ({ url: '/api/imports/units?dryRun=1', upload: unitRoll() }),
     'GET /api/audit': () => ({ url: `/api/audit?unitId=${A}` }),
@@ -109,7 +110,7 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     for (const r of env.app.xfRoutes.filter((r) => r.access !== 'public' && r.access !== 'session')) {
       const probe = (table[`${r.method} ${r.url}`] as () => Probe)();
       const res = await send(w.as.adminB, r.method, probe);
-      if (r.method === 'GET' && (r.url === '/api/units/roots' || r.url === '/api/units' || r.url === '/api/imports/members/template')) {
+      if (r.method === 'GET' && (r.url === '/api/units/roots' || r.url === '/api/units' || r.url.endsWith('/template'))) {
         // Scope-wide reads answer with the caller's own scope: nothing of village A may appear.
         expect(res.statusCode).toBe(200);
         expect(res.body).not.toContain('东庄');

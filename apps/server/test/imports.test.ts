@@ -148,6 +148,14 @@ describe.each(DATABASES)('roll import and export (%s)', (kind) => {
     expect((wb.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
   });
 
+  it('offers a unit template with the four headers', async () => {
+    const res = await w.as.countyAdmin.get('/api/imports/units/template');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect((wb.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(['组织编码', '组织名称', '组织类型', '上级组织编码']);
+    expect((await w.as.secretaryA.get('/api/imports/units/template')).statusCode).toBe(403);
+  });
+
   it('messages follow the language the user chose', async () => {
     const en = await login(env.app, w.users.secretaryA.username, PASSWORD, 'en');
     const res = await en.upload('/api/imports/members?dryRun=1', 'x.csv', csvWithRows(HEADERS, [['A', 'male', '汉族', '1980-01-01', '123', '', '2005-01-01', 'full', 'C01A1', '', '']]));

@@ -130,10 +130,16 @@ describe.each(DATABASES)('member registry (%s)', (kind) => {
 
   it('keeps unit member counts equal to the registry', async () => {
     const db = env.deps.database.db;
-    const units = await db.selectFrom('unit').select(['id', 'member_count']).execute();
+    const units = await db.selectFrom('unit').select(['id', 'member_count', 'subtree_member_count']).execute();
     for (const u of units) {
       const { n } = await db.selectFrom('member').select((eb) => eb.fn.countAll().as('n')).where('unit_id', '=', u.id).executeTakeFirstOrThrow();
       expect(Number(u.member_count), `unit ${u.id}`).toBe(Number(n));
+      const below = await db
+        .selectFrom('member')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('unit_id', 'in', db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', u.id))
+        .executeTakeFirstOrThrow();
+      expect(Number(u.subtree_member_count), `subtree of unit ${u.id}`).toBe(Number(below.n));
     }
   });
 

@@ -58,6 +58,9 @@ describe.each(DATABASES)('organization tree (%s)', (kind) => {
     expect(cycle.json().error.code).toBe('error.unit_cycle');
     // Put it back for the other tests.
     await w.as.admin.post(`/api/units/${w.units.villageA}/move`, { parentId: w.units.town });
+    expect((await w.as.admin.get(`/api/units/${town2}`)).json().memberCount).toBe(0);
+    expect((await w.as.admin.get(`/api/units/${w.units.town}`)).json().memberCount).toBe(2);
+    expect((await w.as.admin.get(`/api/units/${w.units.county}`)).json().memberCount).toBe(2);
   });
 
   it('archives an empty unit but refuses one that still has members or children', async () => {

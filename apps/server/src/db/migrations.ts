@@ -20,14 +20,12 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('founded_on', 'text')
           .addColumn('archived_at', 'text')
           .addColumn('member_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('subtree_member_count', 'integer', (c) => c.notNull().defaultTo(0))
           .addColumn('created_at', 'text', (c) => c.notNull())
           .addColumn('updated_at', 'text', (c) => c.notNull())
           .execute();
         await db.schema.createIndex('unit_parent_idx').on('unit').column('parent_id').execute();
         await db.schema.createIndex('unit_name_idx').on('unit').column('name').execute();
-        // Lets a subtree's member count be summed from the index alone (PostgreSQL otherwise
-        // prefers to scan all 13,000 units of a city for a town's 130).
-        await db.schema.createIndex('unit_member_count_idx').on('unit').columns(['id', 'member_count']).execute();
 
         await db.schema
           .createTable('unit_closure')

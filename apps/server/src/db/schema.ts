@@ -17,6 +17,8 @@ export interface UnitTable {
    * touching the member table: a city's 200,000 members count in milliseconds.
    */
   member_count: number;
+  /** Members in this unit and every unit below it, kept alongside member_count. */
+  subtree_member_count: number;
   created_at: string;
   updated_at: string;
 }

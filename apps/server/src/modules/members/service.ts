@@ -4,7 +4,7 @@ import {
 } from '@xianfeng/domain';
 import type { Db, RequestCtx } from '../../core/context.ts';
 import { nowIso } from '../../core/context.ts';
-import { canAccessUnit, requirePermission, requireUnitAccess, scopedUnitIds } from '../../core/access.ts';
+import { canAccessUnit, requirePermission, requireUnitAccess, scopeOf, scopedUnitIds } from '../../core/access.ts';
 import { conflict, invalid, notFound, unprocessable, type FieldIssue } from '../../core/errors.ts';
 import { changedFields, recordAudit } from '../../core/audit.ts';
 import type { Cipher } from '../../core/crypto.ts';
@@ -59,15 +59,18 @@ export interface ListQuery {
 }
 
 /** The filter of a list or export: a unit's subtree (checked against scope) or the whole scope. */
-export async function memberFilter(ctx: RequestCtx, query: Omit<ListQuery, 'page' | 'pageSize'>, permission: 'member.read' | 'member.export' = 'member.read'): Promise<repo.MemberFilter> {
+export async function memberFilter(ctx: RequestCtx, query: Omit<ListQuery, 'page' | 'pageSize'>, permission: 'member.read' | 'member.export' = 'member.read'): Promise<repo.MemberFilter & { roots: number[] | 'all' }> {
   const auth = requirePermission(ctx.auth, permission);
   const db = ctx.deps.database.db;
   let units = scopedUnitIds(db, auth, permission);
+  const scope = scopeOf(auth, permission);
+  let roots: number[] | 'all' = scope.global ? 'all' : scope.roots;
   if (query.unitId !== undefined) {
     await requireUnitAccess(db, auth, permission, query.unitId);
     units = db.selectFrom('unit_closure').select('unit_closure.descendant_id').where('unit_closure.ancestor_id', '=', query.unitId);
+    roots = [query.unitId];
   }
-  return { units, q: query.q || undefined, status: query.status, specialty: query.specialty };
+  return { units, roots, q: query.q || undefined, status: query.status, specialty: query.specialty };
 }
 
 /**
@@ -82,7 +85,7 @@ export async function list(ctx: RequestCtx, query: ListQuery) {
   const unfiltered = !filter.q && !filter.status && !filter.specialty;
   // The maintained per-unit counts (see unit.member_count) give the scope's size at once: it is
   // the total of an unfiltered list and decides how a filtered one is read.
-  const inScope = await unitRepo.memberCountIn(db, filter.units);
+  const inScope = await unitRepo.memberCountUnder(db, filter.roots);
   filter.plan = inScope > LARGE_SCOPE ? 'check' : 'drive';
   // A search, or any list of a village- or town-sized scope, is collected whole and sorted in the
   // application: no planner can then choose a pinyin-order index walk over the whole registry.

@@ -4,7 +4,7 @@ import { route, type RouteSpec } from '../../core/http.ts';
 import { flag } from '../../core/schemas.ts';
 import { AppError } from '../../core/errors.ts';
 import { listQuery } from '../members/routes.ts';
-import { exportMembers, importMembers, importUnits, memberTemplate } from './service.ts';
+import { exportMembers, importMembers, importUnits, memberTemplate, unitTemplate } from './service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -32,6 +32,17 @@ export const rollRoutes: RouteSpec[] = [
     async handler({ reply }) {
       reply.header('content-type', XLSX).header('content-disposition', attachment('党员名册导入模板'));
       return reply.send(await memberTemplate());
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/imports/units/template',
+    summary: 'The unit import template (.xlsx)',
+    tags: ['imports'],
+    access: 'unit.write',
+    async handler({ reply }) {
+      reply.header('content-type', XLSX).header('content-disposition', attachment('组织导入模板'));
+      return reply.send(await unitTemplate());
     },
   }),
   route({

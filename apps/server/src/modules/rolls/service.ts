@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import {
   EDUCATION_LEVELS, ETHNICITIES, MEMBER_IMPORT_HEADERS, UNIT_IMPORT_HEADERS, enumLabel, findMissingHeaders, message,
-  parseMemberImportRows, parseUnitImportRows, todayYmd, type MessageCode, type ParsedMemberRow,
+  parseMemberImportRows, parseUnitImportRows, todayYmd, UNIT_KINDS, type MessageCode, type ParsedMemberRow,
 } from '@xianfeng/domain';
 import type { Db, RequestCtx } from '../../core/context.ts';
 import { nowIso } from '../../core/context.ts';
@@ -246,6 +246,29 @@ export async function memberTemplate(): Promise<Buffer> {
     '6. 特长可填写多项，用“、”或“,”分隔。',
     `7. 民族请填写全称，例如：${ETHNICITIES.slice(0, 4).map((e) => (typeof e === 'string' ? e : e.value)).join('、')}。`,
     '8. 任何一行有误时整个文件都不会导入，请按错误列表修改后重新上传。',
+  ].forEach((line, i) => {
+    help.getCell(i + 1, 1).value = line;
+    if (i === 0) help.getCell(1, 1).font = { bold: true, size: 14 };
+  });
+  return workbookBuffer(wb);
+}
+
+export async function unitTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = addTable(wb, '组织', UNIT_IMPORT_HEADERS.map((header) => ({ header, width: header === '组织名称' ? 30 : 16 })));
+  const kinds = UNIT_KINDS.map((k) => k.zh);
+  for (let r = 2; r <= 2000; r++) {
+    ws.getCell(r, UNIT_IMPORT_HEADERS.indexOf('组织类型') + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${kinds.join(',')}"`] };
+  }
+  const help = wb.addWorksheet('填写说明');
+  help.getColumn(1).width = 100;
+  [
+    '填写说明',
+    '1. 第一行为表头，请勿修改；从第二行起每行一个组织。',
+    '2. 组织编码：1–32 位字母、数字、下划线或短横线，全系统唯一，例如 QH001002B。',
+    `3. 组织类型：${kinds.join('、')}。`,
+    '4. 上级组织编码：已在系统中的组织，或本文件中的另一行；顺序不限。只有系统管理员可以导入没有上级的组织。',
+    '5. 任何一行有误时整个文件都不会导入，请按错误列表修改后重新上传。',
   ].forEach((line, i) => {
     help.getCell(i + 1, 1).value = line;
     if (i === 0) help.getCell(1, 1).font = { bold: true, size: 14 };

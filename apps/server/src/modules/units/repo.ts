@@ -11,7 +11,7 @@ import type { ScopeQuery } from '../../core/access.ts';
 import { toCount } from '../../db/dialect.ts';
 import type { UnitRow } from '../../db/schema.ts';
 
-export const unitColumns = ['unit.id', 'unit.code', 'unit.name', 'unit.kind', 'unit.parent_id', 'unit.phone', 'unit.founded_on', 'unit.archived_at', 'unit.created_at', 'unit.updated_at', 'unit.member_count'] as const;
+export const unitColumns = ['unit.id', 'unit.code', 'unit.name', 'unit.kind', 'unit.parent_id', 'unit.phone', 'unit.founded_on', 'unit.archived_at', 'unit.created_at', 'unit.updated_at', 'unit.member_count', 'unit.subtree_member_count'] as const;
 
 export function findById(db: Db, id: number) {
   return db.selectFrom('unit').select(unitColumns).where('unit.id', '=', id).executeTakeFirst();
@@ -53,47 +53,54 @@ export function ancestors(db: Db, id: number) {
     .execute();
 }
 
-/** Whole-subtree member counts and child counts for a set of units. */
+/** Whole-subtree member counts (maintained) and child counts for a set of units. */
 export async function subtreeStats(db: Db, ids: number[]) {
   const stats = new Map<number, { memberCount: number; childCount: number }>();
   if (ids.length === 0) return stats;
-  const members = await db
-    .selectFrom('unit_closure')
-    .innerJoin('unit', 'unit.id', 'unit_closure.descendant_id')
-    .select(['unit_closure.ancestor_id as id', (eb) => eb.fn.sum<number>('unit.member_count').as('n')])
-    .where('unit_closure.ancestor_id', 'in', ids)
-    .groupBy('unit_closure.ancestor_id')
-    .execute();
-  const kids = await db
-    .selectFrom('unit')
-    .select(['unit.parent_id as id', (eb) => eb.fn.countAll().as('n')])
-    .where('unit.parent_id', 'in', ids)
-    .where('unit.archived_at', 'is', null)
-    .groupBy('unit.parent_id')
-    .execute();
+  const [members, kids] = await Promise.all([
+    db.selectFrom('unit').select(['id', 'subtree_member_count']).where('id', 'in', ids).execute(),
+    db
+      .selectFrom('unit')
+      .select(['unit.parent_id as id', (eb) => eb.fn.countAll().as('n')])
+      .where('unit.parent_id', 'in', ids)
+      .where('unit.archived_at', 'is', null)
+      .groupBy('unit.parent_id')
+      .execute(),
+  ]);
   for (const id of ids) stats.set(id, { memberCount: 0, childCount: 0 });
-  for (const r of members) stats.get(r.id)!.memberCount = toCount(r.n);
+  for (const r of members) stats.get(r.id)!.memberCount = r.subtree_member_count;
   for (const r of kids) if (r.id !== null) stats.get(r.id)!.childCount = toCount(r.n);
   return stats;
 }
 
 export async function subtreeMemberCount(db: Db, id: number): Promise<number> {
-  const row = await db
-    .selectFrom('unit_closure')
-    .innerJoin('unit', 'unit.id', 'unit_closure.descendant_id')
-    .select((eb) => eb.fn.sum<number>('unit.member_count').as('n'))
-    .where('unit_closure.ancestor_id', '=', id)
-    .executeTakeFirst();
-  return toCount(row?.n ?? 0);
+  const row = await db.selectFrom('unit').select('subtree_member_count').where('id', '=', id).executeTakeFirst();
+  return row?.subtree_member_count ?? 0;
 }
 
-/** Members in the union of the given subtrees (a unit id subquery), from the maintained counters. */
-export async function memberCountIn(db: Db, units: ScopeQuery) {
-  const row = await db
-    .selectFrom('unit')
-    .select((eb) => eb.fn.sum<number>('unit.member_count').as('n'))
-    .where('unit.id', 'in', units)
-    .executeTakeFirst();
+/** Members in the union of the given subtrees ('all': the whole installation), from the counters. */
+export async function memberCountUnder(db: Db, roots: number[] | 'all') {
+  if (roots !== 'all' && roots.length === 0) return 0;
+  const q =
+    roots === 'all'
+      ? db.selectFrom('unit').select((eb) => eb.fn.sum<number>('member_count').as('n'))
+      : db
+          .selectFrom('unit')
+          .select((eb) => eb.fn.sum<number>('subtree_member_count').as('n'))
+          .where('id', 'in', roots)
+          // Nested roots (a grant on a town and one on a village in it) must not count twice.
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('unit_closure as c')
+                  .select('c.depth')
+                  .whereRef('c.descendant_id', '=', 'unit.id')
+                  .where('c.ancestor_id', 'in', roots)
+                  .where('c.depth', '>', 0),
+              ),
+            ),
+          );
+  const row = await q.executeTakeFirst();
   return toCount(row?.n ?? 0);
 }
 
@@ -136,7 +143,7 @@ export async function insertUnit(
   const { now, ...rest } = values;
   const { id } = await db
     .insertInto('unit')
-    .values({ ...rest, archived_at: null, member_count: 0, created_at: now, updated_at: now })
+    .values({ ...rest, archived_at: null, member_count: 0, subtree_member_count: 0, created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('unit_closure').values({ ancestor_id: id, descendant_id: id, depth: 0 }).execute();
@@ -157,6 +164,9 @@ export async function insertUnit(
 
 /** Re-hangs a subtree: drop the links from old ancestors, add links from the new ones. */
 export async function moveSubtree(db: Db, id: number, newParentId: number, now: string) {
+  // The subtree's members leave the old ancestors' counts and join the new ones'.
+  const moved = await subtreeMemberCount(db, id);
+  await adjustSubtreeCounts(db, id, -moved, false);
   await db
     .deleteFrom('unit_closure')
     .where('descendant_id', 'in', (eb) => eb.selectFrom('unit_closure as s').select('s.descendant_id').where('s.ancestor_id', '=', id))
@@ -176,6 +186,7 @@ export async function moveSubtree(db: Db, id: number, newParentId: number, now: 
     )
     .execute();
   await db.updateTable('unit').set({ parent_id: newParentId, updated_at: now }).where('id', '=', id).execute();
+  await adjustSubtreeCounts(db, id, moved, false);
 }
 
 export function updateUnit(db: Db, id: number, values: Partial<Pick<UnitRow, 'code' | 'name' | 'kind' | 'phone' | 'founded_on' | 'archived_at'>>, now: string) {
@@ -187,11 +198,24 @@ export async function activeChildCount(db: Db, id: number) {
   return toCount(row?.n);
 }
 
-export function adjustMemberCount(db: Db, unitId: number, delta: number) {
-  return db
+/** A unit gained (or lost) members: its own count and the subtree counts of it and its ancestors. */
+export async function adjustMemberCount(db: Db, unitId: number, delta: number) {
+  await db
     .updateTable('unit')
     .set((eb) => ({ member_count: eb('member_count', '+', delta) }))
     .where('id', '=', unitId)
+    .execute();
+  await adjustSubtreeCounts(db, unitId, delta, true);
+}
+
+/** Adds delta to the subtree counts of the unit's ancestors (and of the unit itself, if asked). */
+function adjustSubtreeCounts(db: Db, unitId: number, delta: number, includeSelf: boolean) {
+  let ancestors = db.selectFrom('unit_closure').select('ancestor_id').where('descendant_id', '=', unitId);
+  if (!includeSelf) ancestors = ancestors.where('depth', '>', 0);
+  return db
+    .updateTable('unit')
+    .set((eb) => ({ subtree_member_count: eb('subtree_member_count', '+', delta) }))
+    .where('id', 'in', ancestors)
     .execute();
 }
 

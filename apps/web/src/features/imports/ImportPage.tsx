@@ -142,7 +142,7 @@ export default function ImportPage() {
 
   async function template() {
     try {
-      await download('/api/imports/members/template', undefined, t('import.templateFilename'));
+      await download(`/api/imports/${kind}/template`, undefined, t(`import.templateFilename.${kind}`));
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -194,11 +194,9 @@ export default function ImportPage() {
             }}
             options={kinds.map((k) => ({ value: k, label: <span data-testid={`import-kind-${k}`}>{t(`import.kind.${k}`)}</span> }))}
           />
-          {kind === 'members' && (
-            <Button icon={<DownloadOutlined />} onClick={template} data-testid="import-template">
-              {t('import.template')}
-            </Button>
-          )}
+          <Button icon={<DownloadOutlined />} onClick={template} data-testid="import-template">
+            {t('import.template')}
+          </Button>
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           {kind === 'members' ? t('import.membersHint') : t('import.unitsHint')}
