@@ -13,7 +13,7 @@ interface Probe {
 }
 
 /** For each route: a request aimed at village A (or its member, or its people). */
-function probes(w: World, env: TestEnv): Record<string, (() => Probe) | 'self'> {
+function probes(w: World): Record<string, (() => Probe) | 'self'> {
   const A = w.units.villageA;
   return {
     'POST /api/auth/logout': 'self',
@@ -56,7 +56,6 @@ function probes(w: World, env: TestEnv): Record<string, (() => Probe) | 'self'> 
   function unitRoll() {
     return workbookWithRows(['组织编码', '组织名称', '组织类型', '上级组织编码'], [['C01A9', '新党小组', '党小组', 'C01A1']]);
   }
-  void env;
 }
 const grantIds = { secretaryA: 0 };
 
@@ -75,7 +74,7 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     p.upload ? client.upload(p.url, 'roll.csv', p.upload) : client.request(method, p.url, p.body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}));
 
   it('has a probe for every route that is not public', () => {
-    const table = probes(w, env);
+    const table = probes(w);
     const missing = env.app.xfRoutes.filter((r) => r.access !== 'public' && !(`${r.method} ${r.url}` in table)).map((r) => `${r.method} ${r.url}`);
     expect(missing).toEqual([]);
   });
@@ -87,7 +86,7 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
 
   it('refuses an anonymous caller on every non-public route with 401', async () => {
     const anon = anonymous(env.app);
-    const table = probes(w, env);
+    const table = probes(w);
     for (const r of env.app.xfRoutes.filter((r) => r.access !== 'public')) {
       const entry = table[`${r.method} ${r.url}`];
       const probe = entry === 'self' ? { url: r.url } : entry();
@@ -98,7 +97,7 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
   });
 
   it('refuses a resident on every route that needs a permission', async () => {
-    const table = probes(w, env);
+    const table = probes(w);
     for (const r of env.app.xfRoutes.filter((r) => r.access !== 'public' && r.access !== 'session')) {
       const res = await send(w.as.resident, r.method, (table[`${r.method} ${r.url}`] as () => Probe)());
       expect(res.statusCode, `${r.method} ${r.url} → ${res.body}`).toBe(403);
@@ -106,7 +105,7 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
   });
 
   it('refuses the neighbouring village’s administrator on every route aimed at village A', async () => {
-    const table = probes(w, env);
+    const table = probes(w);
     for (const r of env.app.xfRoutes.filter((r) => r.access !== 'public' && r.access !== 'session')) {
       const probe = (table[`${r.method} ${r.url}`] as () => Probe)();
       const res = await send(w.as.adminB, r.method, probe);

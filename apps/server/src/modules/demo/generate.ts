@@ -2,7 +2,7 @@
 // party committees, villages and communities, branches and groups, members with valid ID numbers,
 // and one login per role. Same seed, same county, on both databases.
 import { SAMPLE_AREA_CODES, DEFAULT_SPECIALTIES, EDUCATION_LEVELS, makeIdNumber, todayYmd } from '@xianfeng/domain';
-import type { Deps, RequestCtx } from '../../core/context.ts';
+import type { Deps } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { hashPassword } from '../auth/password.ts';
 import * as unitRepo from '../units/repo.ts';
@@ -93,7 +93,6 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
   let units = 0;
   let members = 0;
   const seq = new Map<string, number>();
-  const ctx: RequestCtx = { deps, auth: null, locale: 'zh-CN', ip: null };
 
   const addUnit = async (trx: typeof db, code: string, name: string, kind: string, parentId: number | null) => {
     units++;
@@ -206,7 +205,6 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
       logins.push({ role, login, password: DEMO_PASSWORD, unit: nameOf(unitId) });
     }
   });
-  void ctx;
   await refreshStatistics(db, BULK_TABLES);
   log(`demo ready: ${units} units, ${members} members`);
   return { units, members, logins };

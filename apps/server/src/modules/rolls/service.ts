@@ -3,7 +3,7 @@
 // writes nothing.
 import ExcelJS from 'exceljs';
 import {
-  EDUCATION_LEVELS, ETHNICITIES, MEMBER_IMPORT_HEADERS, UNIT_IMPORT_HEADERS, enumLabel, findMissingHeaders, message,
+  EDUCATION_LEVELS, ETHNICITIES, MEMBER_IMPORT_HEADERS, MEMBER_IMPORT_REQUIRED_HEADERS, UNIT_IMPORT_HEADERS, UNIT_IMPORT_REQUIRED_HEADERS, enumLabel, findMissingHeaders, message,
   parseMemberImportRows, parseUnitImportRows, todayYmd, UNIT_KINDS, type MessageCode, type ParsedMemberRow,
 } from '@xianfeng/domain';
 import type { Db, RequestCtx } from '../../core/context.ts';
@@ -39,7 +39,7 @@ const MEMBER_FIELD_COLUMN: Record<string, string> = {
   joinDate: '入党日期', status: '党员状态', fullMemberDate: '入党日期', unitId: '所在支部', education: '学历', specialties: '特长',
 };
 
-async function loadSheet(ctx: RequestCtx, buf: Buffer, filename: string, required: readonly string[]): Promise<Sheet> {
+async function loadSheet(buf: Buffer, filename: string, required: readonly string[]): Promise<Sheet> {
   let sheet: Sheet;
   try {
     sheet = await readSheet(buf, filename);
@@ -52,7 +52,6 @@ async function loadSheet(ctx: RequestCtx, buf: Buffer, filename: string, require
   if (missing.length) {
     throw new AppError(400, 'error.import_header_missing', missing.map((column) => ({ field: column, code: 'error.import_header_missing', params: { column } })), { column: missing.join('、') });
   }
-  void ctx;
   return sheet;
 }
 
@@ -105,7 +104,7 @@ function previewRow(p: ParsedMemberRow, unit: UnitRow | undefined, locale: Reque
 export async function importMembers(ctx: RequestCtx, file: { buffer: Buffer; filename: string }, opts: { dryRun: boolean }): Promise<ImportReport> {
   requirePermission(ctx.auth, 'member.import');
   const { db } = ctx.deps.database;
-  const sheet = await loadSheet(ctx, file.buffer, file.filename, MEMBER_IMPORT_HEADERS.filter((h) => h !== '手机号' && h !== '学历' && h !== '特长' && h !== '民族'));
+  const sheet = await loadSheet(file.buffer, file.filename, MEMBER_IMPORT_REQUIRED_HEADERS);
   const today = todayYmd(ctx.deps.now());
   const parsed = parseMemberImportRows(sheet.rows, today, ctx.locale);
   const errors: ImportError[] = parsed.errors.map((e) => ({ row: e.row, column: e.column, message: e.message }));
@@ -182,7 +181,7 @@ async function insertAuditBatch(db: Db, ctx: RequestCtx, entries: Array<{ entity
 export async function importUnits(ctx: RequestCtx, file: { buffer: Buffer; filename: string }, opts: { dryRun: boolean }): Promise<ImportReport> {
   const auth = requirePermission(ctx.auth, 'unit.write');
   const { db } = ctx.deps.database;
-  const sheet = await loadSheet(ctx, file.buffer, file.filename, UNIT_IMPORT_HEADERS.filter((h) => h !== '上级组织编码'));
+  const sheet = await loadSheet(file.buffer, file.filename, UNIT_IMPORT_REQUIRED_HEADERS);
   const parsed = parseUnitImportRows(sheet.rows, ctx.locale);
   const errors: ImportError[] = parsed.errors.map((e) => ({ row: e.row, column: e.column, message: e.message }));
   const inFile = new Set(parsed.units.map((u) => u.code));

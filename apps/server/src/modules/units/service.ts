@@ -160,7 +160,7 @@ export async function move(ctx: RequestCtx, id: number, parentId: number) {
   const unit = await loadVisible(ctx, id, 'unit.write');
   const db = ctx.deps.database.db;
   await requireUnitAccess(db, ctx.auth, 'unit.write', parentId);
-  // A unit at the top of the caller's own scope cannot be moved by that caller: it would leave their reach.
+  // Write access to the new parent as well: a subtree never moves out of its mover's reach.
   const parent = await repo.findById(db, parentId);
   if (!parent) throw notFound();
   if (parent.archived_at) throw unprocessable('error.unit_archived');
