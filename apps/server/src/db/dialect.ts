@@ -55,8 +55,10 @@ export function forUpdate<QB extends { forUpdate(): QB }>(qb: QB, dialect: Diale
 
 /**
  * After a bulk load, refresh the planner's statistics: without them PostgreSQL (until autovacuum
- * gets round to it) and SQLite (always) guess row counts and may pick a slow plan.
+ * gets round to it) and SQLite (always) guess row counts and may pick a slow plan. On PostgreSQL
+ * VACUUM also marks the new pages all-visible, so index-only scans need not visit the table.
+ * Must run outside a transaction.
  */
-export async function refreshStatistics(db: Kysely<any>, tables: string[]) {
-  for (const table of tables) await sql.raw(`ANALYZE ${table}`).execute(db);
+export async function refreshStatistics(db: Kysely<any>, dialect: DialectName, tables: string[]) {
+  for (const table of tables) await sql.raw(dialect === 'postgres' ? `VACUUM (ANALYZE) ${table}` : `ANALYZE ${table}`).execute(db);
 }

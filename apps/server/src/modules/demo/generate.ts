@@ -205,7 +205,7 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
       logins.push({ role, login, password: DEMO_PASSWORD, unit: nameOf(unitId) });
     }
   });
-  await refreshStatistics(db, BULK_TABLES);
+  await refreshStatistics(db, deps.database.dialect, BULK_TABLES);
   log(`demo ready: ${units} units, ${members} members`);
   return { units, members, logins };
 }

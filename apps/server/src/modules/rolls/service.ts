@@ -160,7 +160,7 @@ export async function importMembers(ctx: RequestCtx, file: { buffer: Buffer; fil
     })));
   });
   report.imported = rows.length;
-  if (rows.length >= 1000) await refreshStatistics(db, memberRepo.BULK_TABLES);
+  if (rows.length >= 1000) await refreshStatistics(db, ctx.deps.database.dialect, memberRepo.BULK_TABLES);
   return report;
 }
 
