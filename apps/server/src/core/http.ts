@@ -44,12 +44,12 @@ const zodLocales: Record<Locale, z.core.$ZodErrorMap> = {
   en: z.locales.en().localeError,
 };
 
-export function parseInput<T>(schema: z.ZodType<T>, data: unknown, locale: Locale, prefix = ''): T {
+export function parseInput<T>(schema: z.ZodType<T>, data: unknown, locale: Locale): T {
   const result = schema.safeParse(data, { error: zodLocales[locale] });
   if (result.success) return result.data;
   throw invalid(
     result.error.issues.map((issue) => ({
-      field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+      field: issue.path.map(String).join('.'),
       code: `zod.${issue.code}`,
       message: issue.message,
     })),
