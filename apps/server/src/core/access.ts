@@ -64,8 +64,4 @@ export function scopedUnitIds(db: Db, auth: Auth, permission: Permission) {
     .where('unit_closure.ancestor_id', 'in', scope.roots.length ? scope.roots : [-1]);
 }
 
-export function isGlobal(auth: Auth, permission: Permission) {
-  return scopeOf(auth, permission).global;
-}
-
 export type ScopeQuery = ReturnType<typeof scopedUnitIds>;
