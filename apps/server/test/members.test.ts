@@ -125,7 +125,42 @@ describe.each(DATABASES)('member registry (%s)', (kind) => {
       const searched = await memberRepo.searchPage(db, dialect, { units, plan: 'check', ...extra }, 1, 50);
       expect(searched.rows.map((m) => m.id)).toEqual(drive.map((m) => m.id));
       expect(searched.total).toBe(drive.length);
+      // The county is the whole tree here: leaving the unit condition out must change nothing.
+      const whole = await memberRepo.searchPage(db, dialect, { units, plan: 'check', wholeTree: true, ...extra }, 1, 50);
+      expect(whole.rows.map((m) => m.id)).toEqual(drive.map((m) => m.id));
     }
+  });
+
+  it('a search matching more than it counts pages through the matches in the same order, and says so', async () => {
+    const { db, dialect } = env.deps.database;
+    const units = db.selectFrom('unit_closure').select('unit_closure.descendant_id').where('unit_closure.ancestor_id', '=', w.units.county);
+    for (const name of ['王一', '王二', '王三', '王小芳']) await w.as.admin.post('/api/members', { unitId: w.units.branchA, ...person({ name }) });
+    for (const q of ['王', 'w', 'wang', '王芳']) {
+      const all = await memberRepo.searchPage(db, dialect, { units, plan: 'check', q }, 1, 100);
+      expect(all.capped).toBe(false);
+      const pages = [];
+      for (let page = 1; page <= all.total; page++) {
+        const one = await memberRepo.searchPage(db, dialect, { units, plan: 'check', q }, page, 1, 1);
+        if (all.total > 1) expect(one).toMatchObject({ total: 1, capped: true });
+        pages.push(...one.rows.map((m) => m.id));
+      }
+      expect(pages, q).toEqual(all.rows.map((m) => m.id));
+    }
+  });
+
+  it('the name search follows renames and transfers', async () => {
+    const created = await w.as.admin.post('/api/members', { unitId: w.units.branchA, ...person({ name: '欧阳娜' }) });
+    const id = created.json().id;
+    const find = async (as: 'secretaryA' | 'secretaryB', q: string) =>
+      (await w.as[as].get(`/api/members?q=${encodeURIComponent(q)}`)).json().items.map((m: { id: number }) => m.id);
+    expect(await find('secretaryA', '欧阳')).toContain(id);
+    await w.as.admin.patch(`/api/members/${id}`, { name: '欧阳丹' });
+    expect(await find('secretaryA', '娜')).not.toContain(id);
+    expect(await find('secretaryA', '丹')).toContain(id);
+    expect(await find('secretaryA', 'oyd')).toContain(id);
+    await w.as.countyAdmin.post(`/api/members/${id}/transfer`, { toUnitId: w.units.branchB });
+    expect(await find('secretaryA', '欧阳丹')).not.toContain(id);
+    expect(await find('secretaryB', '欧阳丹')).toContain(id);
   });
 
   it('keeps unit member counts equal to the registry', async () => {

@@ -1,6 +1,6 @@
 // Schema migrations, in code so that the same files serve SQLite and PostgreSQL.
 // Never edit a migration that has shipped: add a new one.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { idColumn, makeAppendOnly, type DialectName } from './dialect.ts';
 
@@ -176,6 +176,27 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex('audit_unit_idx').on('audit_log').columns(['unit_id', 'id']).execute();
         await db.schema.createIndex('audit_entity_idx').on('audit_log').columns(['entity_type', 'entity_id']).execute();
         await makeAppendOnly(db, dialect, 'audit_log');
+      },
+    },
+
+    // A name search reads the character index alone: each entry carries the name, its sort key and
+    // the unit, so a city-wide search for a common character neither joins nor sorts 200,000 members.
+    '0002_name_search': {
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('member_name_char').addColumn('name', 'text', (c) => c.notNull().defaultTo('')).execute();
+        await db.schema.alterTable('member_name_char').addColumn('name_pinyin', 'text', (c) => c.notNull().defaultTo('')).execute();
+        await db.schema.alterTable('member_name_char').addColumn('unit_id', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await sql`UPDATE member_name_char SET
+            name = (SELECT m.name FROM member m WHERE m.id = member_name_char.member_id),
+            name_pinyin = (SELECT m.name_pinyin FROM member m WHERE m.id = member_name_char.member_id),
+            unit_id = (SELECT m.unit_id FROM member m WHERE m.id = member_name_char.member_id)`.execute(db);
+        await db.schema.createIndex('member_name_char_order_idx').on('member_name_char').columns(['ch', 'name_pinyin', 'member_id', 'unit_id', 'name']).execute();
+        // Pinyin searches read the initials and the pinyin indexes alone, both covering what a
+        // search needs (the sort key, the unit, and the other key for a walk in pinyin order).
+        await db.schema.dropIndex('member_initials_idx').execute();
+        await db.schema.createIndex('member_initials_idx').on('member').columns(['name_initials', 'name_pinyin', 'id', 'unit_id']).execute();
+        await db.schema.dropIndex('member_pinyin_idx').execute();
+        await db.schema.createIndex('member_pinyin_idx').on('member').columns(['name_pinyin', 'id', 'unit_id', 'name_initials']).execute();
       },
     },
   };

@@ -56,9 +56,13 @@ export interface MemberTable {
   updated_at: string;
 }
 
+/** One row per distinct character of a member's name, with what a search shows and sorts by. */
 export interface MemberNameCharTable {
   ch: string;
   member_id: number;
+  name: string;
+  name_pinyin: string;
+  unit_id: number;
 }
 
 export interface MemberSpecialtyTable {

@@ -25,6 +25,8 @@ export interface MemberFilter {
    * SQLite's planner cannot tell the two apart, so the service chooses from the scope's size.
    */
   plan?: 'drive' | 'check';
+  /** The units are the whole tree (a county or city administrator): no unit condition is needed. */
+  wholeTree?: boolean;
 }
 
 /** The tables a bulk load of members fills, whose planner statistics it should refresh. */
@@ -35,17 +37,29 @@ export function nameChars(name: string): string[] {
   return [...new Set([...name].filter((c) => c.trim() !== ''))];
 }
 
+/** The smallest string greater than every string beginning with `prefix`. */
+function nextPrefix(prefix: string) {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+const isPinyin = (text: string) => /^[a-z]+$/i.test(text);
+
 function filtered(db: Db, dialect: DialectName, f: MemberFilter) {
   let q = db.selectFrom('member');
   // A unary plus makes the column an expression, so no index on unit_id drives the query.
-  q = f.plan === 'check' ? q.where(sql<number>`+${sql.ref('member.unit_id')}`, 'in', f.units) : q.where('member.unit_id', 'in', f.units);
+  if (!f.wholeTree) {
+    q = f.plan === 'check' ? q.where(sql<number>`+${sql.ref('member.unit_id')}`, 'in', f.units) : q.where('member.unit_id', 'in', f.units);
+  }
   if (f.q) {
     const text = f.q.trim();
-    if (/^[a-z]+$/i.test(text)) {
+    if (isPinyin(text)) {
       // Latin letters: pinyin initials ("wf" → 王芳) or the beginning of the full pinyin ("wangf").
       // Range conditions, not LIKE, so the prefix is read from the index on both databases.
       const from = text.toLowerCase();
-      const to = from.slice(0, -1) + String.fromCharCode(from.charCodeAt(from.length - 1) + 1);
+      const to = nextPrefix(from);
+      // Both keys begin with the same letter, so every match lies in that letter's stretch of the
+      // pinyin index: a walk in pinyin order stays inside it.
+      q = q.where('member.name_pinyin', '>=', from[0]).where('member.name_pinyin', '<', nextPrefix(from[0]));
       q = q.where((eb) =>
         eb.or([
           eb.and([eb('member.name_initials', '>=', from), eb('member.name_initials', '<', to)]),
@@ -53,10 +67,14 @@ function filtered(db: Db, dialect: DialectName, f: MemberFilter) {
         ]),
       );
     } else {
-      for (const ch of nameChars(text).slice(0, 4)) {
+      // Joined, not a semi-join: the planners then start from the character's few index entries
+      // instead of scanning every name with LIKE. A single character needs nothing more.
+      const [first, ...others] = nameChars(text);
+      q = q.innerJoin('member_name_char as hit', (join) => join.onRef('hit.member_id', '=', 'member.id').on('hit.ch', '=', first));
+      for (const ch of others.slice(0, 3)) {
         q = q.where('member.id', 'in', (eb) => eb.selectFrom('member_name_char').select('member_name_char.member_id').where('member_name_char.ch', '=', ch));
       }
-      q = q.where('member.name', likeOperator(dialect), likePattern(text, 'contains'));
+      if ([...text].length > 1) q = q.where('member.name', likeOperator(dialect), likePattern(text, 'contains'));
     }
   }
   if (f.status) q = q.where('member.status', '=', f.status);
@@ -68,33 +86,97 @@ function filtered(db: Db, dialect: DialectName, f: MemberFilter) {
 }
 
 /**
- * One page of a list, in pinyin order. Units are fetched for the page's rows only: joining the
- * unit table before the limit made PostgreSQL hash all 13,000 units of a city for 20 rows.
+ * One page of a list, in pinyin order. The walk reads ids only, so that it stays inside the covering
+ * indexes (pinyin, initials, status); the page's rows and their units are fetched afterwards —
+ * joining the unit table before the limit made PostgreSQL hash all 13,000 units of a city for 20 rows.
  */
 export async function listPage(db: Db, dialect: DialectName, f: MemberFilter, page: number, pageSize: number) {
-  const rows = await filtered(db, dialect, f)
-    .select(memberColumns)
+  const ids = await filtered(db, dialect, f)
+    .select('member.id')
     .orderBy('member.name_pinyin')
     .orderBy('member.id')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
-  return withUnits(db, rows);
+  return membersByIds(db, ids.map((r) => r.id));
 }
 
 /**
- * Collect every match with its sort key, then sort and page here. Used for name searches and small
- * scopes, where matches are few: an index scan in pinyin order (which both planners like for a
- * LIMIT) finds initials matches like 王芳 ("wf") or one town's members only after walking most of
- * the index.
+ * A name search in Chinese characters, read from the character index alone (migration 0002): the
+ * entries of the first character carry the name, its pinyin and the unit, so neither the member
+ * table nor a sort of the registry is needed, whatever the planner thinks of the scope.
  */
-export async function searchPage(db: Db, dialect: DialectName, f: MemberFilter, page: number, pageSize: number) {
-  const matches = await filtered(db, dialect, f).select(['member.id', 'member.name_pinyin']).execute();
-  matches.sort((a, b) => (a.name_pinyin < b.name_pinyin ? -1 : a.name_pinyin > b.name_pinyin ? 1 : a.id - b.id));
-  const ids = matches.slice((page - 1) * pageSize, page * pageSize).map((m) => m.id);
+function characterMatches(db: Db, dialect: DialectName, f: MemberFilter, text: string) {
+  const [first, ...others] = nameChars(text);
+  let q = db.selectFrom('member_name_char as hit').where('hit.ch', '=', first).$if(!f.wholeTree, (q) => q.where('hit.unit_id', 'in', f.units));
+  for (const ch of others.slice(0, 3)) {
+    q = q.where('hit.member_id', 'in', (eb) => eb.selectFrom('member_name_char').select('member_name_char.member_id').where('member_name_char.ch', '=', ch));
+  }
+  if ([...text].length > 1) q = q.where('hit.name', likeOperator(dialect), likePattern(text, 'contains'));
+  if (f.status) {
+    const status = f.status;
+    q = q.where('hit.member_id', 'in', (eb) => eb.selectFrom('member').select('member.id').where('member.status', '=', status));
+  }
+  if (f.specialty) {
+    const s = f.specialty;
+    q = q.where('hit.member_id', 'in', (eb) => eb.selectFrom('member_specialty').select('member_id').where('specialty', '=', s));
+  }
+  return q;
+}
+
+const byCharacters = (f: MemberFilter) => !!f.q && !isPinyin(f.q.trim()) && nameChars(f.q).length > 0;
+
+/**
+ * One page of a search (or of a small scope's list) and its total. Matches are collected with their
+ * sort key and sorted here: an index walk in pinyin order, which both planners like for a LIMIT,
+ * finds initials matches like 王芳 ("wf") or one town's members only after reading most of the index.
+ * A search matching more than `cap` members is read the other way — its page by that index walk,
+ * which then finds matches at once — and its total is reported as "more than `cap`".
+ */
+export async function searchPage(db: Db, dialect: DialectName, f: MemberFilter, page: number, pageSize: number, cap = Infinity) {
+  const matches = await collectMatches(db, dialect, f, Number.isFinite(cap) ? cap + 1 : null);
+  if (matches.length <= cap) {
+    matches.sort((a, b) => (a.name_pinyin < b.name_pinyin ? -1 : a.name_pinyin > b.name_pinyin ? 1 : a.id - b.id));
+    const ids = matches.slice((page - 1) * pageSize, page * pageSize).map((m) => m.id);
+    return { total: matches.length, capped: false, rows: await membersByIds(db, ids) };
+  }
+  if (!byCharacters(f)) return { total: cap, capped: true, rows: await listPage(db, dialect, f, page, pageSize) };
+  const ordered = await characterMatches(db, dialect, f, f.q!.trim())
+    .select('hit.member_id')
+    .orderBy('hit.name_pinyin')
+    .orderBy('hit.member_id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { total: cap, capped: true, rows: await membersByIds(db, ordered.map((m) => m.member_id)) };
+}
+
+/** Every match with its sort key (at most `limit`), in no particular order. */
+async function collectMatches(db: Db, dialect: DialectName, f: MemberFilter, limit: number | null): Promise<Array<{ id: number; name_pinyin: string }>> {
+  if (byCharacters(f)) {
+    return characterMatches(db, dialect, f, f.q!.trim()).select(['hit.member_id as id', 'hit.name_pinyin']).$if(limit !== null, (q) => q.limit(limit!)).execute();
+  }
+  if (!f.q || !isPinyin(f.q.trim())) return filtered(db, dialect, f).select(['member.id', 'member.name_pinyin']).$if(limit !== null, (q) => q.limit(limit!)).execute();
+  // Initials and full-pinyin prefixes as two range reads of their own covering indexes, merged
+  // here: an OR of the two makes PostgreSQL visit every matching row in the table.
+  const from = f.q.trim().toLowerCase();
+  const byKey = (column: 'member.name_initials' | 'member.name_pinyin') =>
+    filtered(db, dialect, { ...f, q: undefined })
+      .where(column, '>=', from)
+      .where(column, '<', nextPrefix(from))
+      .select(['member.id', 'member.name_pinyin'])
+      .$if(limit !== null, (q) => q.limit(limit!))
+      .execute();
+  const [initials, full] = await Promise.all([byKey('member.name_initials'), byKey('member.name_pinyin')]);
+  const seen = new Set(initials.map((m) => m.id));
+  return [...initials, ...full.filter((m) => !seen.has(m.id))];
+}
+
+/** Members by id, in the order given, with their units. */
+async function membersByIds(db: Db, ids: number[]) {
   const rows = ids.length ? await db.selectFrom('member').select(memberColumns).where('member.id', 'in', ids).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { total: matches.length, rows: await withUnits(db, ids.map((id) => byId.get(id)!)) };
+  return withUnits(db, ids.map((id) => byId.get(id)!));
 }
 
 async function withUnits<T extends { unit_id: number }>(db: Db, rows: T[]) {
@@ -166,7 +248,7 @@ export async function insertMembers(db: Db, rows: Array<NewMember & { specialtyL
     for (const r of inserted) idByHash.set(r.id_number_hash, r.id);
   }
   const ids = rows.map((r) => idByHash.get(r.id_number_hash)!);
-  const charRows = rows.flatMap((r, i) => nameChars(r.name).map((ch) => ({ ch, member_id: ids[i] })));
+  const charRows = rows.flatMap((r, i) => nameCharRows({ ...r, id: ids[i] }));
   for (let i = 0; i < charRows.length; i += 1000) {
     await db.insertInto('member_name_char').values(charRows.slice(i, i + 1000)).execute();
   }
@@ -182,11 +264,17 @@ export async function replaceSpecialties(db: Db, memberId: number, specialties: 
   if (specialties.length) await db.insertInto('member_specialty').values(specialties.map((specialty) => ({ member_id: memberId, specialty }))).execute();
 }
 
+function nameCharRows(m: { id: number; name: string; name_pinyin: string; unit_id: number }) {
+  return nameChars(m.name).map((ch) => ({ ch, member_id: m.id, name: m.name, name_pinyin: m.name_pinyin, unit_id: m.unit_id }));
+}
+
 export async function updateMember(db: Db, id: number, values: Partial<NewMember>) {
   await db.updateTable('member').set(values).where('id', '=', id).execute();
-  if (values.name !== undefined) {
+  // The character index copies the name, its pinyin and the unit: rewrite it when any of them changes.
+  if (values.name !== undefined || values.name_pinyin !== undefined || values.unit_id !== undefined) {
+    const m = await db.selectFrom('member').select(['id', 'name', 'name_pinyin', 'unit_id']).where('id', '=', id).executeTakeFirstOrThrow();
     await db.deleteFrom('member_name_char').where('member_id', '=', id).execute();
-    await db.insertInto('member_name_char').values(nameChars(values.name).map((ch) => ({ ch, member_id: id }))).execute();
+    await db.insertInto('member_name_char').values(nameCharRows(m)).execute();
   }
 }
 

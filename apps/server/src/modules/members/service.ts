@@ -79,6 +79,13 @@ export async function memberFilter(ctx: RequestCtx, query: Omit<ListQuery, 'page
  */
 const LARGE_SCOPE = 5000;
 
+/**
+ * A name search counts its matches up to this many. Beyond it the list says "more than 2,000" and
+ * pages through the first 2,000: nobody reads further, they type another character. Counting a
+ * common surname exactly across a city would cost more than the page itself.
+ */
+export const SEARCH_COLLECT_LIMIT = 2000;
+
 export async function list(ctx: RequestCtx, query: ListQuery) {
   const { db, dialect } = ctx.deps.database;
   const filter = await memberFilter(ctx, query);
@@ -87,17 +94,18 @@ export async function list(ctx: RequestCtx, query: ListQuery) {
   // the total of an unfiltered list and decides how a filtered one is read.
   const inScope = await unitRepo.memberCountUnder(db, filter.roots);
   filter.plan = inScope > LARGE_SCOPE ? 'check' : 'drive';
+  filter.wholeTree = filter.plan === 'check' && (await unitRepo.coversWholeTree(db, filter.roots));
   // A search, or any list of a village- or town-sized scope, is collected whole and sorted in the
   // application: no planner can then choose a pinyin-order index walk over the whole registry.
   if (filter.q || filter.plan === 'drive') {
-    const { rows, total } = await repo.searchPage(db, dialect, filter, query.page, query.pageSize);
-    return { items: rows.map(presentListItem), total, page: query.page, pageSize: query.pageSize };
+    const { rows, total, capped } = await repo.searchPage(db, dialect, filter, query.page, query.pageSize, filter.q ? SEARCH_COLLECT_LIMIT : Infinity);
+    return { items: rows.map(presentListItem), total, totalCapped: capped, page: query.page, pageSize: query.pageSize };
   }
   const [rows, total] = await Promise.all([
     repo.listPage(db, dialect, filter, query.page, query.pageSize),
     unfiltered ? inScope : repo.countFiltered(db, dialect, filter),
   ]);
-  return { items: rows.map(presentListItem), total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map(presentListItem), total, totalCapped: false, page: query.page, pageSize: query.pageSize };
 }
 
 async function loadVisible(ctx: RequestCtx, id: number, permission: 'member.read' | 'member.write' | 'member.unmask') {

@@ -79,6 +79,14 @@ export async function subtreeMemberCount(db: Db, id: number): Promise<number> {
 }
 
 /** Members in the union of the given subtrees ('all': the whole installation), from the counters. */
+/** Whether the subtrees of `roots` hold every unit: they include each top of the tree. */
+export async function coversWholeTree(db: Db, roots: number[] | 'all') {
+  if (roots === 'all') return true;
+  if (roots.length === 0) return false;
+  const outside = await db.selectFrom('unit').select('id').where('parent_id', 'is', null).where('id', 'not in', roots).limit(1).executeTakeFirst();
+  return !outside;
+}
+
 export async function memberCountUnder(db: Db, roots: number[] | 'all') {
   if (roots !== 'all' && roots.length === 0) return 0;
   const q =
