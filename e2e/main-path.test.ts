@@ -111,6 +111,15 @@ describe('the foundation in a browser', () => {
     await page.getByTestId('member-mobile').fill('13712345678');
     await page.getByTestId('member-form-submit').click();
     await page.getByTestId('member-mobile-value').filter({ hasText: '137****5678' }).waitFor();
+    // An empty field keeps the stored number; removing it is its own choice.
+    await page.getByTestId('member-edit').click();
+    await page.getByTestId('member-clear-mobile').click();
+    await page.getByTestId('member-form-submit').click();
+    await page.getByTestId('member-mobile-value').filter({ hasText: '—' }).waitFor();
+    await page.getByTestId('member-edit').click();
+    await page.getByTestId('member-mobile').fill('13712345678');
+    await page.getByTestId('member-form-submit').click();
+    await page.getByTestId('member-mobile-value').filter({ hasText: '137****5678' }).waitFor();
   });
 
   it('transfers the member to another branch and keeps the history', async () => {

@@ -81,6 +81,10 @@ describe.each(DATABASES)('member registry (%s)', (kind) => {
     expect(entry.before).toMatchObject({ occupation: '教师', mobile_masked: '138****8000' });
     expect(entry.after).toMatchObject({ occupation: '农民', mobile_masked: '139****5678' });
     expect(JSON.stringify(log.json())).not.toContain('13912345678');
+    // Leaving the mobile out keeps it; null removes it.
+    expect((await w.as.secretaryA.patch(`/api/members/${w.members.a}`, { occupation: '教师' })).json().mobile).toBe('139****5678');
+    expect((await w.as.secretaryA.patch(`/api/members/${w.members.a}`, { mobile: null })).json().mobile).toBeNull();
+    expect((await w.as.secretaryA.patch(`/api/members/${w.members.a}`, { mobile: '13912345678' })).json().mobile).toBe('139****5678');
   });
 
   it('transfers a member to another unit and keeps the history; counts follow', async () => {

@@ -111,6 +111,8 @@ export interface MemberQuery {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** The search matched more than `total`; only that many can be paged through. */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

@@ -1,5 +1,5 @@
 import { ETHNICITIES, GENDERS, MEMBER_STATUSES, parseIdNumber, parseMobile } from '@xianfeng/domain';
-import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Drawer, Form, Input, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,8 @@ interface MemberForm {
   birthDate?: Dayjs | null;
   idNumber?: string;
   mobile?: string;
+  /** On an edit: remove the stored number (an empty field keeps it). */
+  clearMobile?: boolean;
   joinDate?: Dayjs | null;
   status: string;
   fullMemberDate?: Dayjs | null;
@@ -50,6 +52,7 @@ export function MemberFormDrawer({
   const editing = !!member;
   const unitId = Form.useWatch('unitId', form) ?? member?.unit.id ?? defaultUnit?.id;
   const status = Form.useWatch('status', form);
+  const clearMobile = Form.useWatch('clearMobile', form) ?? false;
   const specialties = useSpecialties(unitId);
 
   useEffect(() => {
@@ -98,7 +101,7 @@ export function MemberFormDrawer({
       const m = parseMobile(v.mobile);
       body.mobile = m.ok ? m.value : v.mobile.trim();
     }
-    else if (!editing) body.mobile = null;
+    else if (!editing || v.clearMobile) body.mobile = null;
     try {
       const saved = editing
         ? await api.patch<MemberDetail>(`/api/members/${member!.id}`, body)
@@ -185,8 +188,16 @@ export function MemberFormDrawer({
             },
           ]}
         >
-          <Input maxLength={20} inputMode="tel" autoComplete="off" placeholder={editing ? (member!.mobile ?? undefined) : undefined} data-testid="member-mobile" />
+          <Input maxLength={20} inputMode="tel" autoComplete="off" disabled={clearMobile} placeholder={editing ? (member!.mobile ?? undefined) : undefined} data-testid="member-mobile" />
         </Form.Item>
+        {editing && member!.mobile && (
+          // An empty field keeps the stored number, so removing it needs its own, explicit choice.
+          <Form.Item name="clearMobile" valuePropName="checked" style={{ marginTop: -16 }}>
+            <Checkbox data-testid="member-clear-mobile" onChange={(e) => e.target.checked && form.setFieldValue('mobile', undefined)}>
+              {t('members.clearMobile')}
+            </Checkbox>
+          </Form.Item>
+        )}
         <Form.Item name="status" label={t('members.status')} rules={[{ required: true, message: t('common.required') }]}>
           <Radio.Group options={options('memberStatus', MEMBER_STATUSES)} optionType="button" data-testid="member-status" />
         </Form.Item>

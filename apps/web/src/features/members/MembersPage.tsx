@@ -169,7 +169,7 @@ export default function MembersPage() {
     total: data?.total ?? 0,
     pageSizeOptions: PAGE_SIZES,
     showSizeChanger: true,
-    showTotal: (total: number) => t('common.total', { count: total }),
+    showTotal: (total: number) => (data?.totalCapped ? t('members.totalCapped', { count: total }) : t('common.total', { count: total })),
     onChange: (page: number, pageSize: number) => update(pageSize !== filters.pageSize ? { page: 1, pageSize } : { page }),
   };
 

@@ -1,3 +1,4 @@
+import { passwordStrongEnough } from '@xianfeng/domain';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,9 +17,10 @@ interface CreateForm {
   role: Role;
   unitId?: number;
   memberId?: number;
+  password?: string;
 }
 
-const CREATE_FIELDS = ['displayName', 'username', 'phone', 'role', 'unitId', 'memberId'];
+const CREATE_FIELDS = ['displayName', 'username', 'phone', 'password', 'role', 'unitId', 'memberId'];
 
 function useRoleOptions() {
   const { t } = useTranslation();
@@ -53,6 +55,7 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
       role: v.role,
       unitId: v.unitId ?? null,
       memberId: v.memberId ?? null,
+      password: v.password || null,
     };
     try {
       const res = await api.post<{ user: User; initialPassword?: string }>('/api/users', body);
@@ -88,6 +91,14 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
         </Form.Item>
         <Form.Item name="phone" label={t('users.phone')}>
           <Input maxLength={20} inputMode="tel" autoComplete="off" data-testid="user-phone" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('users.initialPasswordField')}
+          extra={t('users.initialPasswordHint')}
+          rules={[{ validator: (_, v?: string) => (!v || passwordStrongEnough(v) ? Promise.resolve() : Promise.reject(new Error(t('validation.password_too_weak')))) }]}
+        >
+          <Input.Password maxLength={200} autoComplete="new-password" data-testid="user-password" />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('common.required') }]}>
           <Select options={roles} data-testid="user-role" />
