@@ -79,6 +79,7 @@ async function benchOne(kind: 'sqlite' | 'postgres', scale: 'county' | 'city') {
       ['name contains', (i) => `/api/members?q=${encodeURIComponent(['芳', '伟', '王', '强', '丽'][i % 5])}&pageSize=20`],
       ['status filter', (i) => `/api/members?unitId=${root.id}&status=probationary&page=${1 + (i % 5)}`],
       ['page size 100', (i) => `/api/members?unitId=${root.id}&page=${1 + (i % 20)}&pageSize=100`],
+      ['(first page, /api/home: figures and rule warnings of the whole scope)', () => '/api/home'],
     ];
     for (const [name, url] of scenarios) {
       const serverSide: number[] = [];

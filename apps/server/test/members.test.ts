@@ -169,10 +169,17 @@ describe.each(DATABASES)('member registry (%s)', (kind) => {
 
   it('keeps unit member counts equal to the registry', async () => {
     const db = env.deps.database.db;
-    const units = await db.selectFrom('unit').select(['id', 'member_count', 'subtree_member_count']).execute();
+    // A probationary member who becomes full moves between the two counts.
+    const created = await w.as.admin.post('/api/members', { unitId: w.units.branchA, ...person({ name: '孙转正', status: 'probationary', fullMemberDate: null, joinDate: '2025-06-01' }) });
+    expect(created.statusCode).toBe(201);
+    const promoted = await w.as.admin.patch(`/api/members/${created.json().id}`, { status: 'full', fullMemberDate: '2026-06-01' });
+    expect(promoted.statusCode, promoted.body).toBe(200);
+    const units = await db.selectFrom('unit').select(['id', 'member_count', 'full_member_count', 'subtree_member_count']).execute();
     for (const u of units) {
       const { n } = await db.selectFrom('member').select((eb) => eb.fn.countAll().as('n')).where('unit_id', '=', u.id).executeTakeFirstOrThrow();
       expect(Number(u.member_count), `unit ${u.id}`).toBe(Number(n));
+      const full = await db.selectFrom('member').select((eb) => eb.fn.countAll().as('n')).where('unit_id', '=', u.id).where('status', '=', 'full').executeTakeFirstOrThrow();
+      expect(Number(u.full_member_count), `full members of unit ${u.id}`).toBe(Number(full.n));
       const below = await db
         .selectFrom('member')
         .select((eb) => eb.fn.countAll().as('n'))

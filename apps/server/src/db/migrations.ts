@@ -199,5 +199,14 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex('member_pinyin_idx').on('member').columns(['name_pinyin', 'id', 'unit_id', 'name_initials']).execute();
       },
     },
+
+    // Full members per unit, maintained like member_count: the organization-rule warnings (a branch
+    // needs three full members) and the first page's figures then never group the member table.
+    '0003_full_member_count': {
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('unit').addColumn('full_member_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await sql`UPDATE unit SET full_member_count = (SELECT COUNT(*) FROM member m WHERE m.unit_id = unit.id AND m.status = 'full')`.execute(db);
+      },
+    },
   };
 }

@@ -17,6 +17,8 @@ export interface UnitTable {
    * touching the member table: a city's 200,000 members count in milliseconds.
    */
   member_count: number;
+  /** Full (not probationary) members of this unit itself, kept alongside member_count. */
+  full_member_count: number;
   /** Members in this unit and every unit below it, kept alongside member_count. */
   subtree_member_count: number;
   created_at: string;

@@ -135,7 +135,7 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
       rows.push(row);
     }
     await memberRepo.insertMembers(trx, rows);
-    await unitRepo.adjustMemberCount(trx, unitId, n);
+    await unitRepo.adjustMemberCount(trx, unitId, n, rows.filter((m) => m.status === 'full').length);
     members += n;
   };
 

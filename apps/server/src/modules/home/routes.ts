@@ -21,54 +21,32 @@ async function home(ctx: RequestCtx) {
   const base = { role, unit: unit ?? null, self: self ? presentListItem(self) : null };
   if (!roleHas(role, 'member.read')) return { ...base, counts: null, byKind: [], warningCount: 0, warnings: [] };
 
+  // Every figure comes from the counts maintained on each unit (see units/repo adjustMemberCount):
+  // a city's first page reads its units, never its 200,000 members.
   const scope = scopedUnitIds(db, auth, 'member.read');
-  const [units, byStatus, byKind] = await Promise.all([
-    db.selectFrom('unit').select((eb) => eb.fn.countAll().as('n')).where('id', 'in', scope).where('archived_at', 'is', null).executeTakeFirst(),
-    db.selectFrom('member').select(['status', (eb) => eb.fn.countAll().as('n')]).where('unit_id', 'in', scope).groupBy('status').execute(),
-    db.selectFrom('unit').select(['kind', (eb) => eb.fn.countAll().as('n')]).where('id', 'in', scope).where('archived_at', 'is', null).groupBy('kind').execute(),
+  const active = db.selectFrom('unit').where('id', 'in', scope).where('archived_at', 'is', null);
+  const [byKind, partyUnits, secretaryRows] = await Promise.all([
+    active
+      .select(['kind', (eb) => eb.fn.countAll().as('units'), (eb) => eb.fn.sum<number>('member_count').as('members'), (eb) => eb.fn.sum<number>('full_member_count').as('full')])
+      .groupBy('kind')
+      .execute(),
+    active.select(['id', 'kind', 'member_count', 'full_member_count']).where('kind', 'in', PARTY_KINDS).execute(),
+    db.selectFrom('role_grant').select('unit_id').where('role', '=', 'secretary').where('unit_id', 'in', scope).execute(),
   ]);
-  const count = (s: string) => toCount(byStatus.find((r) => r.status === s)?.n ?? 0);
-
-  // Rule warnings for the party units in scope, from one grouped query.
-  const partyUnits = await db
-    .selectFrom('unit')
-    .select(['id', 'code', 'name', 'kind'])
-    .where('id', 'in', scope)
-    .where('archived_at', 'is', null)
-    .where('kind', 'in', PARTY_KINDS)
-    .execute();
-  const memberStats = await db
-    .selectFrom('member')
-    .innerJoin('unit', 'unit.id', 'member.unit_id')
-    .select(['member.unit_id', 'member.status', (eb) => eb.fn.countAll().as('n')])
-    .where('member.unit_id', 'in', scope)
-    .where('unit.kind', 'in', PARTY_KINDS)
-    .groupBy(['member.unit_id', 'member.status'])
-    .execute();
-  const secretaries = new Set(
-    (await db.selectFrom('role_grant').select('unit_id').where('role', '=', 'secretary').where('unit_id', 'in', scope).execute()).map((r) => r.unit_id),
+  const secretaries = new Set(secretaryRows.map((r) => r.unit_id));
+  const warnings = partyUnits.flatMap((u) =>
+    unitRuleWarnings({ kind: u.kind as UnitKind, fullMembers: u.full_member_count, totalMembers: u.member_count, hasSecretary: secretaries.has(u.id) }).map((warning) => ({ unitId: u.id, warning })),
   );
-  const stats = new Map<number, { full: number; total: number }>();
-  for (const r of memberStats) {
-    const s = stats.get(r.unit_id) ?? { full: 0, total: 0 };
-    const n = toCount(r.n);
-    s.total += n;
-    if (r.status === 'full') s.full += n;
-    stats.set(r.unit_id, s);
-  }
-  const warnings = [];
-  for (const u of partyUnits) {
-    const s = stats.get(u.id) ?? { full: 0, total: 0 };
-    for (const w of unitRuleWarnings({ kind: u.kind as UnitKind, fullMembers: s.full, totalMembers: s.total, hasSecretary: secretaries.has(u.id) })) {
-      warnings.push({ unit: { id: u.id, code: u.code, name: u.name }, code: w.code, message: message(w.code, ctx.locale, w.params) });
-    }
-  }
+  // A city has thousands of warnings: the page lists the first 20, so only those are named and worded.
+  const shown = warnings.slice(0, 20);
+  const names = shown.length ? await db.selectFrom('unit').select(['id', 'code', 'name']).where('id', 'in', shown.map((w) => w.unitId)).execute() : [];
+  const sum = (key: 'units' | 'members' | 'full') => byKind.reduce((n, r) => n + toCount(r[key]), 0);
   return {
     ...base,
-    counts: { units: toCount(units?.n), members: count('full') + count('probationary'), full: count('full'), probationary: count('probationary') },
-    byKind: byKind.map((r) => ({ kind: r.kind, count: toCount(r.n) })),
+    counts: { units: sum('units'), members: sum('members'), full: sum('full'), probationary: sum('members') - sum('full') },
+    byKind: byKind.map((r) => ({ kind: r.kind, count: toCount(r.units) })),
     warningCount: warnings.length,
-    warnings: warnings.slice(0, 20),
+    warnings: shown.map(({ unitId, warning: w }) => ({ unit: names.find((u) => u.id === unitId)!, code: w.code, message: message(w.code, ctx.locale, w.params) })),
   };
 }
 

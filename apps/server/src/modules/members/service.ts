@@ -215,7 +215,7 @@ export async function create(ctx: RequestCtx, input: MemberInput) {
   const id = await db.transaction().execute(async (trx) => {
     if (await repo.idNumberTaken(trx, row.id_number_hash)) throw conflict('member.id_exists', {}, [{ field: 'idNumber', code: 'import.id_exists' }]);
     const [id] = await repo.insertMembers(trx, [row]);
-    await unitRepo.adjustMemberCount(trx, input.unitId, 1);
+    await unitRepo.adjustMemberCount(trx, input.unitId, 1, row.status === 'full' ? 1 : 0);
     const { specialtyList: _s, ...stored } = row;
     await recordAudit(trx, ctx, { entityType: 'member', entityId: id, unitId: input.unitId, action: 'member.create', after: auditView(stored) });
     return id;
@@ -265,6 +265,7 @@ export async function update(ctx: RequestCtx, id: number, patch: Partial<Omit<Me
     }
     if (values.mobile_masked === current.mobile_masked) delete (values as Partial<NewMember>).mobile_enc;
     await repo.updateMember(trx, id, values);
+    if (values.status !== current.status) await unitRepo.adjustMemberCount(trx, current.unit_id, 0, values.status === 'full' ? 1 : -1);
     if ('specialties' in diff.after) await repo.replaceSpecialties(trx, id, specialtyList);
     await recordAudit(trx, ctx, { entityType: 'member', entityId: id, unitId: current.unit_id, action: 'member.update', before: diff.before, after: diff.after });
   });
@@ -286,8 +287,9 @@ export async function transfer(ctx: RequestCtx, id: number, input: { toUnitId: n
   const now = nowIso(ctx.deps);
   await db.transaction().execute(async (trx) => {
     await repo.updateMember(trx, id, { unit_id: target.id, updated_at: now });
-    await unitRepo.adjustMemberCount(trx, current.unit_id, -1);
-    await unitRepo.adjustMemberCount(trx, target.id, 1);
+    const full = current.status === 'full' ? 1 : 0;
+    await unitRepo.adjustMemberCount(trx, current.unit_id, -1, -full);
+    await unitRepo.adjustMemberCount(trx, target.id, 1, full);
     await repo.insertTransfer(trx, { member_id: id, from_unit_id: current.unit_id, to_unit_id: target.id, transferred_on: on, reason: input.reason ?? null, actor_user_id: ctx.auth!.userId, created_at: now });
     const entry = { entityType: 'member', entityId: id, action: 'member.transfer', before: { unit: `${current.unit_code} ${current.unit_name}` }, after: { unit: `${target.code} ${target.name}`, transferredOn: on, reason: input.reason ?? null } };
     // Both units' logs show the transfer.

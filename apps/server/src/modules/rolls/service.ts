@@ -151,9 +151,14 @@ export async function importMembers(ctx: RequestCtx, file: { buffer: Buffer; fil
     const racing = await memberRepo.existingIdHashes(trx, rows.map((r) => r.row.id_number_hash));
     if (racing.size) throw new AppError(409, 'import.id_exists');
     const ids = await memberRepo.insertMembers(trx, rows.map((r) => r.row));
-    const perUnit = new Map<number, number>();
-    for (const r of rows) perUnit.set(r.unit.id, (perUnit.get(r.unit.id) ?? 0) + 1);
-    for (const [unitId, n] of perUnit) await unitRepo.adjustMemberCount(trx, unitId, n);
+    const perUnit = new Map<number, { all: number; full: number }>();
+    for (const r of rows) {
+      const n = perUnit.get(r.unit.id) ?? { all: 0, full: 0 };
+      n.all += 1;
+      if (r.row.status === 'full') n.full += 1;
+      perUnit.set(r.unit.id, n);
+    }
+    for (const [unitId, n] of perUnit) await unitRepo.adjustMemberCount(trx, unitId, n.all, n.full);
     await insertAuditBatch(trx, ctx, rows.map((r, i) => ({
       entityType: 'member', entityId: ids[i], unitId: r.unit.id, action: 'member.import',
       after: { name: r.row.name, id_number_masked: r.row.id_number_masked, unit: r.unit.code, file: file.filename, row: r.parsed.rowNumber },

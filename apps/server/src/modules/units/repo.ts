@@ -11,7 +11,7 @@ import type { ScopeQuery } from '../../core/access.ts';
 import { toCount } from '../../db/dialect.ts';
 import type { UnitRow } from '../../db/schema.ts';
 
-export const unitColumns = ['unit.id', 'unit.code', 'unit.name', 'unit.kind', 'unit.parent_id', 'unit.phone', 'unit.founded_on', 'unit.archived_at', 'unit.created_at', 'unit.updated_at', 'unit.member_count', 'unit.subtree_member_count'] as const;
+export const unitColumns = ['unit.id', 'unit.code', 'unit.name', 'unit.kind', 'unit.parent_id', 'unit.phone', 'unit.founded_on', 'unit.archived_at', 'unit.created_at', 'unit.updated_at', 'unit.member_count', 'unit.full_member_count', 'unit.subtree_member_count'] as const;
 
 export function findById(db: Db, id: number) {
   return db.selectFrom('unit').select(unitColumns).where('unit.id', '=', id).executeTakeFirst();
@@ -151,7 +151,7 @@ export async function insertUnit(
   const { now, ...rest } = values;
   const { id } = await db
     .insertInto('unit')
-    .values({ ...rest, archived_at: null, member_count: 0, subtree_member_count: 0, created_at: now, updated_at: now })
+    .values({ ...rest, archived_at: null, member_count: 0, full_member_count: 0, subtree_member_count: 0, created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('unit_closure').values({ ancestor_id: id, descendant_id: id, depth: 0 }).execute();
@@ -206,14 +206,17 @@ export async function activeChildCount(db: Db, id: number) {
   return toCount(row?.n);
 }
 
-/** A unit gained (or lost) members: its own count and the subtree counts of it and its ancestors. */
-export async function adjustMemberCount(db: Db, unitId: number, delta: number) {
+/**
+ * A unit gained (or lost) members, `fullDelta` of them full members: its own counts and the subtree
+ * counts of it and its ancestors. A probationary member becoming full is (0, +1).
+ */
+export async function adjustMemberCount(db: Db, unitId: number, delta: number, fullDelta: number) {
   await db
     .updateTable('unit')
-    .set((eb) => ({ member_count: eb('member_count', '+', delta) }))
+    .set((eb) => ({ member_count: eb('member_count', '+', delta), full_member_count: eb('full_member_count', '+', fullDelta) }))
     .where('id', '=', unitId)
     .execute();
-  await adjustSubtreeCounts(db, unitId, delta, true);
+  if (delta !== 0) await adjustSubtreeCounts(db, unitId, delta, true);
 }
 
 /** Adds delta to the subtree counts of the unit's ancestors (and of the unit itself, if asked). */
