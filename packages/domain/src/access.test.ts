@@ -14,6 +14,9 @@ member.export      ✓      ✓           ✓          -       -
 audit.read         ✓      ✓           -          -       -
 user.read          ✓      ✓           ✓          -       -
 user.manage        ✓      ✓           -          -       -
+points.read        ✓      ✓           ✓          -       -
+points.approve     ✓      ✓           ✓          -       -
+points.manage      ✓      ✓           ✓          -       -
 `;
 
 const rows = TABLE.trim().split('\n').map((line) => line.trim().split(/\s+/));

@@ -23,13 +23,17 @@ export const PERMISSIONS = [
   'audit.read',
   'user.read',
   'user.manage',
+  // Points: see figures and ledgers; approve claims and book entries; edit catalogues, lists and shops.
+  'points.read',
+  'points.approve',
+  'points.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
   unit_admin: PERMISSIONS,
-  secretary: ['unit.read', 'member.read', 'member.write', 'member.import', 'member.export', 'user.read'],
+  secretary: ['unit.read', 'member.read', 'member.write', 'member.import', 'member.export', 'user.read', 'points.read', 'points.approve', 'points.manage'],
   // A member sees the organization tree; their own record is served without a permission.
   member: ['unit.read'],
   resident: [],

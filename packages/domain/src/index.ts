@@ -11,3 +11,5 @@ export * from './member.ts';
 export * from './pinyin.ts';
 export * from './import-members.ts';
 export * from './import-units.ts';
+export * from './points.ts';
+export * from './points-catalogue.ts';
