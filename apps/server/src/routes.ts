@@ -8,8 +8,9 @@ import { memberRoutes } from './modules/members/routes.ts';
 import { rollRoutes } from './modules/rolls/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { pointsRoutes } from './modules/points/routes.ts';
 
 export function allRoutes(): RouteSpec[] {
   // Export before /api/members/:id so the static path wins (Fastify also prefers it; listed for readers).
-  return [...systemRoutes, ...authRoutes, ...homeRoutes, ...unitRoutes, ...rollRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes];
+  return [...systemRoutes, ...authRoutes, ...homeRoutes, ...unitRoutes, ...rollRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...pointsRoutes];
 }

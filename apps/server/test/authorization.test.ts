@@ -49,6 +49,60 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     'POST /api/users/:id/reset-password': () => ({ url: `/api/users/${w.users.secretaryA.id}/reset-password` }),
     'POST /api/users/:id/disable': () => ({ url: `/api/users/${w.users.secretaryA.id}/disable` }),
     'POST /api/users/:id/enable': () => ({ url: `/api/users/${w.users.secretaryA.id}/enable` }),
+    // Points: a member's own pages need only a session (the service finds their member record);
+    // every other route is aimed at village A, its member, or records created there.
+    'GET /api/points/my': 'self',
+    'GET /api/points/my/rules': 'self',
+    'GET /api/points/my/claims': 'self',
+    'GET /api/points/my/shop': 'self',
+    'GET /api/points/my/orders': 'self',
+    'GET /api/points/my/tasks': 'self',
+    'GET /api/points/my/conduct': 'self',
+    'POST /api/points/my/conduct/:id/ack': 'self',
+    'POST /api/points/evidence': 'self',
+    'GET /api/points/evidence/:id': 'self',
+    'POST /api/points/claims': 'self',
+    'GET /api/points/claims/:id': 'self',
+    'POST /api/points/claims/:id/withdraw': 'self',
+    'GET /api/points/members/:id': 'self',
+    'GET /api/points/members/:id/entries': 'self',
+    'POST /api/points/tasks/:id/claim': 'self',
+    'POST /api/points/task-claims/:id/report': 'self',
+    'POST /api/points/task-claims/:id/withdraw': 'self',
+    'POST /api/points/shop/orders': 'self',
+    'POST /api/points/shop/orders/:id/cancel': 'self',
+    'GET /api/points/claims': () => ({ url: `/api/points/claims?unitId=${A}` }),
+    'POST /api/points/claims/approve': () => ({ url: '/api/points/claims/approve', body: { ids: [points.claim] } }),
+    'POST /api/points/claims/reject': () => ({ url: '/api/points/claims/reject', body: { ids: [points.claim], reason: '越权' } }),
+    'GET /api/points/ledger': () => ({ url: `/api/points/ledger?unitId=${A}` }),
+    'GET /api/points/figures': () => ({ url: `/api/points/figures?unitId=${A}&period=2026` }),
+    'POST /api/points/entries': () => ({ url: '/api/points/entries', body: { memberId: w.members.a, ruleId: points.rule, occurredOn: '2026-01-05', reason: '越权' } }),
+    'POST /api/points/entries/:id/reverse': () => ({ url: `/api/points/entries/${points.entry}/reverse`, body: { reason: '越权' } }),
+    'POST /api/points/violations': () => ({ url: '/api/points/violations', body: { memberId: w.members.a, conductItemId: 1, occurredOn: '2026-01-05', remark: '越权' } }),
+    'GET /api/points/rules': () => ({ url: `/api/points/rules?unitId=${A}` }),
+    'POST /api/points/rules': () => ({ url: '/api/points/rules', body: { unitId: A, code: 'X1', name: '越权', account: 'bonus', pointsMin: 1, pointsMax: 1 } }),
+    'PATCH /api/points/rules/:id': () => ({ url: `/api/points/rules/${points.rule}`, body: { name: '越权' } }),
+    'POST /api/points/rules/adopt': () => ({ url: '/api/points/rules/adopt', body: { unitId: A } }),
+    'GET /api/points/settings': () => ({ url: `/api/points/settings?unitId=${A}` }),
+    'PUT /api/points/settings': () => ({ url: '/api/points/settings', body: { unitId: A, periodKind: 'month', boardEnabled: false, balanceExpires: true } }),
+    'GET /api/points/conduct': () => ({ url: `/api/points/conduct?unitId=${A}` }),
+    'PUT /api/points/conduct': () => ({ url: '/api/points/conduct', body: { unitId: A, items: [{ kind: 'do', text: '越权' }] } }),
+    'POST /api/points/conduct/adopt': () => ({ url: '/api/points/conduct/adopt', body: { unitId: A } }),
+    'GET /api/points/tasks': () => ({ url: `/api/points/tasks?unitId=${A}` }),
+    'POST /api/points/tasks': () => ({ url: '/api/points/tasks', body: { unitId: A, title: '越权', points: 1, capacity: 1 } }),
+    'PATCH /api/points/tasks/:id': () => ({ url: `/api/points/tasks/${points.task}`, body: { status: 'closed' } }),
+    'POST /api/points/tasks/adopt': () => ({ url: '/api/points/tasks/adopt', body: { unitId: A } }),
+    'GET /api/points/task-claims': () => ({ url: '/api/points/task-claims' }),
+    'POST /api/points/task-claims/:id/decide': () => ({ url: `/api/points/task-claims/${points.taskClaim}/decide`, body: { approve: true } }),
+    'GET /api/points/shop/items': () => ({ url: `/api/points/shop/items?unitId=${A}` }),
+    'POST /api/points/shop/items': () => ({ url: '/api/points/shop/items', body: { unitId: A, name: '越权', price: 1, stock: 1 } }),
+    'PATCH /api/points/shop/items/:id': () => ({ url: `/api/points/shop/items/${points.item}`, body: { addStock: 100 } }),
+    'GET /api/points/shop/orders': () => ({ url: `/api/points/shop/orders?unitId=${A}` }),
+    'POST /api/points/shop/orders/:id/hand-over': () => ({ url: `/api/points/shop/orders/${points.order}/hand-over` }),
+    'GET /api/points/board': () => ({ url: `/api/points/board?unitId=${A}` }),
+    'GET /api/points/board/stats': () => ({ url: `/api/points/board/stats?unitId=${A}` }),
+    'GET /api/points/plaque': () => ({ url: `/api/points/plaque?unitId=${A}` }),
+    'POST /api/points/plaque': () => ({ url: '/api/points/plaque', body: { unitId: A, period: '2026', memberId: w.members.a, reason: '越权' } }),
   };
   function memberRoll() {
     return workbookWithRows(['姓名', '性别', '出生日期', '身份证号', '入党日期', '党员状态', '所在支部'], [['赵六', '男', '1980-01-01', String(person({ gender: 'male', birthDate: '1980-01-01' }).idNumber), '2005-01-01', '正式党员', 'C01A1']]);
@@ -58,6 +112,8 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
   }
 }
 const grantIds = { secretaryA: 0 };
+/** Points records of village A, made before the walk: a rule, an entry, a claim, a task and its claim, an item and an order. */
+const points = { rule: 0, entry: 0, claim: 0, task: 0, taskClaim: 0, item: 0, order: 0 };
 
 describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
   let env: TestEnv;
@@ -67,6 +123,20 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     w = await buildWorld(env);
     const g = await env.deps.database.db.selectFrom('role_grant').select('id').where('user_id', '=', w.users.secretaryA.id).executeTakeFirstOrThrow();
     grantIds.secretaryA = g.id;
+    await env.deps.database.db.updateTable('app_user').set({ member_id: w.members.a }).where('id', '=', w.users.memberA.id).execute();
+    const A = w.units.villageA;
+    await w.as.secretaryA.post('/api/points/rules/adopt', { unitId: A });
+    const rules = (await w.as.secretaryA.get(`/api/points/rules?unitId=${A}`)).json().items as Array<{ id: number; code: string }>;
+    points.rule = rules.find((r) => r.code === 'JC02')!.id;
+    const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    points.entry = (await w.as.secretaryA.post('/api/points/entries', { memberId: w.members.a, ruleId: rules.find((r) => r.code === 'JC03')!.id, occurredOn: day, reason: '主题党日' })).json().id;
+    points.claim = (await w.as.memberA.post('/api/points/claims', { ruleId: points.rule, occurredOn: day, remark: '党小组会' })).json().id;
+    points.task = (await w.as.secretaryA.post('/api/points/tasks', { unitId: A, title: '探望老人', points: 2, capacity: 3 })).json().id;
+    points.taskClaim = (await w.as.memberA.post(`/api/points/tasks/${points.task}/claim`)).json().id;
+    await w.as.memberA.post(`/api/points/task-claims/${points.taskClaim}/report`, { report: '已探望' });
+    points.item = (await w.as.secretaryA.post('/api/points/shop/items', { unitId: A, name: '毛巾', price: 1, stock: 5 })).json().id;
+    points.order = (await w.as.memberA.post('/api/points/shop/orders', { itemId: points.item })).json().id;
+    for (const [k, v] of Object.entries(points)) if (!v) throw new Error(`authorization fixture ${k} was not created`);
   });
   afterAll(() => env?.close());
 
@@ -79,9 +149,9 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     expect(missing).toEqual([]);
   });
 
-  it('only health, meta and login are public', () => {
+  it('only health, meta, login and the public pioneer board are public', () => {
     const pub = env.app.xfRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
-    expect(pub.sort()).toEqual(['GET /api/health', 'GET /api/meta', 'POST /api/auth/login']);
+    expect(pub.sort()).toEqual(['GET /api/health', 'GET /api/meta', 'GET /api/public/board', 'POST /api/auth/login']);
   });
 
   it('refuses an anonymous caller on every non-public route with 401', async () => {
@@ -109,10 +179,11 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     for (const r of env.app.xfRoutes.filter((r) => r.access !== 'public' && r.access !== 'session')) {
       const probe = (table[`${r.method} ${r.url}`] as () => Probe)();
       const res = await send(w.as.adminB, r.method, probe);
-      if (r.method === 'GET' && (r.url === '/api/units/roots' || r.url === '/api/units' || r.url.endsWith('/template'))) {
+      if (r.method === 'GET' && (r.url === '/api/units/roots' || r.url === '/api/units' || r.url.endsWith('/template') || r.url === '/api/points/task-claims')) {
         // Scope-wide reads answer with the caller's own scope: nothing of village A may appear.
         expect(res.statusCode).toBe(200);
         expect(res.body).not.toContain('东庄');
+        expect(res.body).not.toContain('探望老人');
         continue;
       }
       if (r.method === 'POST' && r.url.startsWith('/api/imports/')) {

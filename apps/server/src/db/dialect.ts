@@ -62,3 +62,9 @@ export function forUpdate<QB extends { forUpdate(): QB }>(qb: QB, dialect: Diale
 export async function refreshStatistics(db: Kysely<any>, dialect: DialectName, tables: string[]) {
   for (const table of tables) await sql.raw(dialect === 'postgres' ? `VACUUM (ANALYZE) ${table}` : `ANALYZE ${table}`).execute(db);
 }
+
+/** Whether an error is a unique-constraint violation, on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string } | null;
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { idColumn, makeAppendOnly, type DialectName } from './dialect.ts';
+import { pointsMigration } from './migration-points.ts';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
   const [idType, idBuild] = idColumn(dialect);
@@ -208,5 +209,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         await sql`UPDATE unit SET full_member_count = (SELECT COUNT(*) FROM member m WHERE m.unit_id = unit.id AND m.status = 'full')`.execute(db);
       },
     },
+
+    '0004_points': pointsMigration(dialect),
   };
 }

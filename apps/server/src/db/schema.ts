@@ -149,6 +149,213 @@ export interface AuditLogTable {
   after_json: string | null;
 }
 
+// ——— points (migration 0004, see migration-points.ts for what each column means) ———
+
+export interface PointsSettingsTable {
+  unit_id: number;
+  period_kind: string;
+  board_enabled: number;
+  balance_expires: number;
+  updated_at: string;
+}
+
+export interface PointsRuleTable {
+  id: Generated<number>;
+  unit_id: number;
+  code: string;
+  name: string;
+  description: string;
+  account: string;
+  points_min: number;
+  points_max: number;
+  cap_per_period: number | null;
+  cycle_days: number | null;
+  max_per_cycle: number | null;
+  needs_evidence: number;
+  needs_approval: number;
+  veto: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PointsEntryTable {
+  id: Generated<number>;
+  member_id: number;
+  unit_id: number;
+  period: string;
+  occurred_on: string;
+  account: string;
+  points: number;
+  veto: number;
+  bucket: string;
+  rule_id: number | null;
+  rule_code: string | null;
+  reason: string;
+  source: string;
+  reverses_id: number | null;
+  approved_by: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface PointsTallyTable {
+  member_id: number;
+  period: string;
+  unit_id: number;
+  base: number;
+  bonus: number;
+  deduction: number;
+  redeemed: number;
+  vetoes: number;
+  score: number;
+  reached_at: string;
+}
+
+export interface PointsBalanceTable {
+  member_id: number;
+  bucket: string;
+  balance: number;
+}
+
+export interface PointsClaimTable {
+  id: Generated<number>;
+  member_id: number;
+  unit_id: number;
+  rule_id: number;
+  occurred_on: string;
+  points: number | null;
+  remark: string;
+  status: string;
+  submitted_by: number;
+  submitted_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  entry_id: number | null;
+  idempotency_key: string | null;
+}
+
+export interface PointsEvidenceTable {
+  id: Generated<number>;
+  owner_type: string;
+  owner_id: number;
+  sha256: string;
+  mime: string;
+  size: number;
+  filename: string;
+  data: Uint8Array;
+  created_at: string;
+}
+
+export interface ConductListTable {
+  id: Generated<number>;
+  unit_id: number;
+  published_by: number | null;
+  published_at: string;
+}
+
+export interface ConductItemTable {
+  id: Generated<number>;
+  list_id: number;
+  position: number;
+  kind: string;
+  text: string;
+  rule_code: string | null;
+}
+
+export interface ConductAckTable {
+  member_id: number;
+  list_id: number;
+  acked_at: string;
+}
+
+export interface PointsViolationTable {
+  id: Generated<number>;
+  member_id: number;
+  conduct_item_id: number;
+  occurred_on: string;
+  remark: string;
+  entry_id: number;
+  recorded_by: number;
+  created_at: string;
+}
+
+export interface ServiceTaskTable {
+  id: Generated<number>;
+  unit_id: number;
+  title: string;
+  description: string;
+  specialties: string;
+  points: number;
+  capacity: number;
+  taken: number;
+  deadline: string | null;
+  status: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskClaimTable {
+  id: Generated<number>;
+  task_id: number;
+  member_id: number;
+  status: string;
+  report: string | null;
+  reported_at: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  entry_id: number | null;
+  created_at: string;
+}
+
+export interface ShopItemTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  description: string;
+  price: number;
+  stock: number;
+  limit_per_period: number | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ShopOrderTable {
+  id: Generated<number>;
+  item_id: number;
+  unit_id: number;
+  member_id: number;
+  quantity: number;
+  price: number;
+  total: number;
+  period: string;
+  status: string;
+  entry_id: number;
+  refund_entry_id: number | null;
+  idempotency_key: string | null;
+  created_by: number;
+  created_at: string;
+  closed_by: number | null;
+  closed_at: string | null;
+  cancel_reason: string | null;
+}
+
+export interface PlaqueAwardTable {
+  id: Generated<number>;
+  unit_id: number;
+  period: string;
+  member_id: number;
+  score: number;
+  basis: string;
+  reason: string | null;
+  decided_by: number | null;
+  decided_at: string;
+}
+
 export interface DB {
   unit: UnitTable;
   unit_closure: UnitClosureTable;
@@ -162,6 +369,22 @@ export interface DB {
   session: SessionTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
+  points_settings: PointsSettingsTable;
+  points_rule: PointsRuleTable;
+  points_entry: PointsEntryTable;
+  points_tally: PointsTallyTable;
+  points_balance: PointsBalanceTable;
+  points_claim: PointsClaimTable;
+  points_evidence: PointsEvidenceTable;
+  conduct_list: ConductListTable;
+  conduct_item: ConductItemTable;
+  conduct_ack: ConductAckTable;
+  points_violation: PointsViolationTable;
+  service_task: ServiceTaskTable;
+  task_claim: TaskClaimTable;
+  shop_item: ShopItemTable;
+  shop_order: ShopOrderTable;
+  plaque_award: PlaqueAwardTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -11,6 +11,7 @@ import type { Cipher } from '../../core/crypto.ts';
 import type { NewMember } from '../../db/schema.ts';
 import * as unitRepo from '../units/repo.ts';
 import * as repo from './repo.ts';
+import * as pointsRepo from '../points/repo.ts';
 
 export interface MemberInput {
   unitId: number;
@@ -290,6 +291,8 @@ export async function transfer(ctx: RequestCtx, id: number, input: { toUnitId: n
     const full = current.status === 'full' ? 1 : 0;
     await unitRepo.adjustMemberCount(trx, current.unit_id, -1, -full);
     await unitRepo.adjustMemberCount(trx, target.id, 1, full);
+    // The member's points figures go with them: boards read them by unit.
+    await pointsRepo.moveTallies(trx, id, target.id);
     await repo.insertTransfer(trx, { member_id: id, from_unit_id: current.unit_id, to_unit_id: target.id, transferred_on: on, reason: input.reason ?? null, actor_user_id: ctx.auth!.userId, created_at: now });
     const entry = { entityType: 'member', entityId: id, action: 'member.transfer', before: { unit: `${current.unit_code} ${current.unit_name}` }, after: { unit: `${target.code} ${target.name}`, transferredOn: on, reason: input.reason ?? null } };
     // Both units' logs show the transfer.
