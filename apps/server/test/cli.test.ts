@@ -91,5 +91,23 @@ describe('xianfeng command line', () => {
     expect(members).toBeGreaterThan(8000);
     const again = spawnSync(process.execPath, [bin, 'demo'], { env: demoEnv, encoding: 'utf8' });
     expect(again.status).not.toBe(0);
+
+    // The demo's points: a year of ledger, every figure consistent with it…
+    const verified = spawnSync(process.execPath, [bin, 'verify', 'points', '--json'], { env: demoEnv, encoding: 'utf8' });
+    expect(verified.status, verified.stderr).toBe(0);
+    const report = JSON.parse(verified.stdout);
+    expect(report.ok).toBe(true);
+    expect(report.entries).toBeGreaterThan(100_000);
+    const points = new Database(path.join(dir, 'demo.db'));
+    const count = (q: string) => (points.prepare(q).get() as { n: number }).n;
+    expect(count("select count(*) as n from points_claim where status = 'pending'")).toBeGreaterThan(50);
+    expect(count('select count(*) as n from shop_order')).toBeGreaterThan(100);
+    expect(count('select count(*) as n from plaque_award')).toBeGreaterThan(50);
+    // …until someone edits a figure behind the ledger's back.
+    points.prepare('update points_balance set balance = balance + 5 where rowid = 1').run();
+    points.close();
+    const drift = spawnSync(process.execPath, [bin, 'verify', 'points'], { env: demoEnv, encoding: 'utf8' });
+    expect(drift.status).toBe(1);
+    expect(drift.stdout).toContain('不一致');
   }, 180_000);
 });

@@ -15,6 +15,7 @@ import { importMembers, importUnits, exportMembers } from '../modules/rolls/serv
 import { createUser, resetPassword } from '../modules/users/service.ts';
 import { findUserByLogin } from '../modules/auth/service.ts';
 import { generateDemo } from '../modules/demo/generate.ts';
+import { verify } from '../modules/points/ledger.ts';
 
 const HELP = `先锋 Xianfeng — 命令行 / command line
 
@@ -27,6 +28,7 @@ const HELP = `先锋 Xianfeng — 命令行 / command line
   xianfeng import members FILE [--dry-run] [--json]
   xianfeng export members --unit CODE --out FILE [--unmasked]
   xianfeng backup OUT                     consistent copy of the (running) SQLite database and its key
+  xianfeng verify points [--json]         recompute every points figure from the ledger; exit 1 on any drift
 `;
 
 /** The command line acts as a system administrator; its audit entries name it. */
@@ -148,6 +150,23 @@ async function main(argv: string[]) {
             console.log(report.ok ? (report.dryRun ? `检查通过：${report.total} 行，未写入（--dry-run）` : `已导入 ${report.imported} 条`) : `${report.errors.length} 处错误，未导入任何数据`);
           }
           return report.ok ? 0 : 1;
+        }
+        break;
+      }
+      case 'verify': {
+        if (sub === 'points') {
+          const started = Date.now();
+          const report = await verify(deps.database.db, values.json ? undefined : (done, total) => process.stderr.write(`\r${Math.round((done / total) * 100)}%`));
+          if (values.json) {
+            console.log(JSON.stringify({ ok: report.drifts.length === 0, entries: report.entries, drifts: report.drifts }));
+          } else {
+            process.stderr.write('\n');
+            for (const d of report.drifts.slice(0, 50)) console.log(`党员 ${d.memberId} ${d.kind} ${d.key}: 存储 ${JSON.stringify(d.stored)} ≠ 台账 ${JSON.stringify(d.fromLedger)}`);
+            console.log(report.drifts.length === 0
+              ? `积分核对无误：${report.entries} 条台账记录，所有积分与余额均与台账一致（${((Date.now() - started) / 1000).toFixed(1)} 秒）`
+              : `发现 ${report.drifts.length} 处不一致 / ${report.drifts.length} figures differ from the ledger`);
+          }
+          return report.drifts.length === 0 ? 0 : 1;
         }
         break;
       }

@@ -10,6 +10,8 @@ import * as memberRepo from '../members/repo.ts';
 import { checkedMemberRow } from '../members/service.ts';
 import { BULK_TABLES } from '../members/repo.ts';
 import { refreshStatistics } from '../../db/dialect.ts';
+import { generatePointsDemo } from './points.ts';
+import { POINTS_BULK_TABLES } from '../points/bulk.ts';
 
 export const DEMO_PASSWORD = 'Xianfeng2026';
 
@@ -205,7 +207,11 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
       logins.push({ role, login, password: DEMO_PASSWORD, unit: nameOf(unitId) });
     }
   });
-  await refreshStatistics(db, deps.database.dialect, BULK_TABLES);
+  if (opts.scale !== 'city') {
+    const countyWorker = await db.selectFrom('app_user').select('id').where('username', '=', 'county').executeTakeFirstOrThrow();
+    await generatePointsDemo(deps, r, { countyId: county, actorId: countyWorker.id, today, log });
+  }
+  await refreshStatistics(db, deps.database.dialect, [...BULK_TABLES, ...POINTS_BULK_TABLES]);
   log(`demo ready: ${units} units, ${members} members`);
   return { units, members, logins };
 }

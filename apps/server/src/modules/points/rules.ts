@@ -123,6 +123,11 @@ export async function updateRule(ctx: RequestCtx, id: number, input: Partial<Rul
   return presentRule((await repo.ruleById(db, id))!, current.unit_id);
 }
 
+/** The shipped catalogue as rule rows of a unit. */
+export function catalogueRows(unitId: number, now: string) {
+  return DEFAULT_RULES.map((r) => ({ unit_id: unitId, ...rowValues(r), created_at: now, updated_at: now }));
+}
+
 /** Copies the shipped catalogue into the unit (codes it already has are left alone). */
 export async function adoptDefaults(ctx: RequestCtx, unitId: number) {
   const db = ctx.deps.database.db;
@@ -130,7 +135,7 @@ export async function adoptDefaults(ctx: RequestCtx, unitId: number) {
   const now = nowIso(ctx.deps);
   return db.transaction().execute(async (trx) => {
     const own = new Set((await repo.rulesAbove(trx, unitId)).filter((r) => r.unit_id === unitId).map((r) => r.code));
-    const rows = DEFAULT_RULES.filter((r) => !own.has(r.code)).map((r) => ({ unit_id: unitId, ...rowValues(r), created_at: now, updated_at: now }));
+    const rows = catalogueRows(unitId, now).filter((r) => !own.has(r.code));
     await repo.insertRules(trx, rows);
     await recordAudit(trx, ctx, { entityType: 'unit', entityId: unitId, unitId, action: 'points.rule.adopt_defaults', after: { codes: rows.map((r) => r.code) } });
     return { adopted: rows.length };
