@@ -6,6 +6,8 @@ import { periodOf, todayYmd } from '@xianfeng/domain';
 import { DATABASES, login, startTestEnv, type Client, type TestEnv } from './harness.ts';
 import { buildWorld, person, type World } from './world.ts';
 import { verify } from '../src/modules/points/ledger.ts';
+import ExcelJS from 'exceljs';
+import { workbookWithRowsAsync } from './sheets.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6300010000050001', 'hex');
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -311,6 +313,50 @@ describe.each(DATABASES)('dual points (%s)', (kind) => {
     expect((await w.as.secretaryA.post('/api/points/plaque', { unitId: w.units.villageA, period, memberId: w.members.b, reason: '外村' })).statusCode).toBe(404);
     const audit = await w.as.admin.get('/api/audit?action=points.plaque.override');
     expect(audit.json().items[0].after.reason).toContain('让给新人');
+  });
+
+  it('exports the figures and the ledger as .xlsx, and imports base points all-or-nothing', async () => {
+    const file = await w.as.secretaryA.get(`/api/points/export?unitId=${w.units.villageA}&what=figures`);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    const zhang = rows.find((r) => r[1] === '张三')!;
+    expect(zhang[6]).toBe((await figures()).score);
+    const ledger = await w.as.secretaryA.get(`/api/points/export?unitId=${w.units.villageA}&what=ledger`);
+    expect(ledger.statusCode).toBe(200);
+
+    const row = await env.deps.database.db.selectFrom('member').select(['id_number_enc']).where('id', '=', w.members.a).executeTakeFirstOrThrow();
+    const idNumber = env.deps.cipher.decrypt(row.id_number_enc);
+    const before = await figures();
+    const headers = ['身份证号', '姓名', '规则编码', '分值', '日期', '事由'];
+    const bad = await workbookWithRowsAsync(headers, [
+      [idNumber, '张三', 'JC06', '', daysAgo(20), '集中学习'],
+      [idNumber, '张叁', 'JC06', '', daysAgo(13), ''],
+      [idNumber.slice(0, 17) + (idNumber.endsWith('0') ? '1' : '0'), '张三', 'JC06', '', daysAgo(12), ''],
+      [idNumber, '张三', 'NOPE', '', daysAgo(11), ''],
+      [idNumber, '张三', 'JC06', '', daysAgo(20), '重复'],
+      [idNumber, '张三', 'KF01', '', daysAgo(10), ''],
+      [idNumber, '张三', 'JC06', '', daysAgo(19), '同一周'],
+    ]);
+    const rejected = await w.as.secretaryA.upload(`/api/points/import?unitId=${w.units.villageA}`, 'attendance.xlsx', bad);
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    const report = rejected.json();
+    expect(report.ok).toBe(false);
+    expect(report.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:姓名', '4:身份证号', '5:规则编码', '6:日期', '7:规则编码', '8:分值']);
+    expect(report.errors[0].message).toContain('张三');
+    expect(await figures()).toEqual(before);
+
+    const good = await workbookWithRowsAsync(headers, [[idNumber, '张三', 'jc06', '', daysAgo(20), '学习贯彻会议精神']]);
+    const dry = await w.as.secretaryA.upload(`/api/points/import?unitId=${w.units.villageA}&dryRun=1`, 'attendance.xlsx', good);
+    expect(dry.json()).toMatchObject({ ok: true, dryRun: true, imported: 0 });
+    expect(await figures()).toEqual(before);
+    const done = await w.as.secretaryA.upload(`/api/points/import?unitId=${w.units.villageA}`, 'attendance.xlsx', good);
+    expect(done.json()).toMatchObject({ ok: true, imported: 1 });
+    expect((await figures()).base).toBe(before.base + 1);
+    const outside = await w.as.secretaryB.upload(`/api/points/import?unitId=${w.units.villageA}`, 'attendance.xlsx', good);
+    expect(outside.statusCode).toBe(404);
+    await noDrift();
   });
 
   it('a transfer takes the member’s figures along; the ledger check finds no drift, and finds a forged figure', async () => {

@@ -153,6 +153,10 @@ const CATALOGUE = {
   'points.nothing_published': { 'zh-CN': '尚未发布“十为十不为”清单', en: 'No list of do’s and don’ts has been published yet.' },
   'points.plaque_no_candidate': { 'zh-CN': '本期还没有可挂牌的党员（无积分）', en: 'No member has points in this period yet, so the plaque has no holder.' },
   'points.not_in_subtree': { 'zh-CN': '所选党员不在该组织内', en: 'The chosen member is not in this unit.' },
+  'points.import_name_mismatch': { 'zh-CN': '姓名与身份证号不符，登记的姓名为“{name}”', en: 'The name does not match the ID number; the registered name is “{name}”.' },
+  'points.import_unknown_rule': { 'zh-CN': '没有编码为“{code}”的在用积分规则', en: 'No rule in force has the code “{code}”.' },
+  'points.import_no_deductions': { 'zh-CN': '扣分不能批量导入，请逐条记录并写明事由', en: 'Deductions cannot be imported in bulk; record each with its reason.' },
+  'points.import_duplicate_row': { 'zh-CN': '与第 {row} 行重复（同一党员、同一规则、同一天）', en: 'Repeats row {row} (same member, rule and day).' },
 } as const satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof CATALOGUE;

@@ -13,6 +13,10 @@ import * as shop from './shop.ts';
 import * as boards from './board.ts';
 import * as lists from './lists.ts';
 import { selfMember } from './common.ts';
+import { exportPoints, importPoints, importTemplate } from './excel.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string) => `attachment; filename="points.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`;
 
 const unitId = z.coerce.number().int().positive();
 const period = z.string().refine(isPeriod, { error: 'points.period_invalid' });
@@ -207,6 +211,35 @@ export const pointsRoutes: RouteSpec[] = [
   route({ method: 'GET', url: '/api/points/shop/orders', summary: 'Orders of a unit’s shop', tags, access: 'points.read', query: z.object({ unitId, status: z.enum(['placed', 'handed_over', 'cancelled']).optional() }), handler: ({ ctx, query }) => shop.ordersOfShop(ctx, query) }),
   route({ method: 'POST', url: '/api/points/shop/orders/:id/hand-over', summary: 'Confirm an order was handed over', tags, access: 'points.manage', params: idParams, handler: ({ ctx, params }) => shop.handOver(ctx, params.id) }),
   route({ method: 'POST', url: '/api/points/shop/orders/:id/cancel', summary: 'Cancel an order not yet handed over: stock back, points refunded', tags, access: 'session', params: idParams, body: reason, handler: ({ ctx, params, body }) => shop.cancel(ctx, params.id, body.reason) }),
+
+  // ——— Excel ———
+  route({
+    method: 'GET', url: '/api/points/export', summary: 'The ledger, the figures or the board of a subtree and period as .xlsx', tags, access: 'points.read',
+    query: z.object({ unitId, period: period.optional(), what: z.enum(['ledger', 'figures', 'board']).default('figures') }),
+    async handler({ ctx, query, reply }) {
+      const file = await exportPoints(ctx, query);
+      reply.header('content-type', XLSX).header('content-disposition', attachment(file.name));
+      return file.buffer;
+    },
+  }),
+  route({
+    method: 'GET', url: '/api/points/import/template', summary: 'The sheet for importing base points', tags, access: 'points.approve',
+    async handler({ reply }) {
+      reply.header('content-type', XLSX).header('content-disposition', attachment('基础分导入模板'));
+      return importTemplate();
+    },
+  }),
+  route({
+    method: 'POST', url: '/api/points/import', summary: 'Import base points from .xlsx or .csv (all rows checked; nothing written if any is wrong; dryRun to check only)', tags, access: 'points.approve', upload: true,
+    query: z.object({ unitId, dryRun: flag }),
+    async handler({ ctx, query, req }) {
+      const part = req.isMultipart() ? await req.file() : undefined;
+      if (!part) throw new AppError(400, 'error.file_required');
+      const buffer = await part.toBuffer();
+      if (part.file.truncated) throw new AppError(413, 'error.file_too_large');
+      return importPoints(ctx, query.unitId, { buffer, filename: part.filename || 'points.xlsx' }, { dryRun: query.dryRun });
+    },
+  }),
 
   // ——— the board and the plaque ———
   route({ method: 'GET', url: '/api/points/board', summary: 'The pioneer board of a subtree and period', tags, access: 'points.read', query: z.object({ unitId, period: period.optional(), limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0) }), handler: ({ ctx, query }) => boards.board(ctx, query) }),
