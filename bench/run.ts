@@ -13,6 +13,7 @@ import { makeIdNumber } from '@xianfeng/domain';
 import { createDeps } from '../apps/server/src/deps.ts';
 import { generateDemo } from '../apps/server/src/modules/demo/generate.ts';
 import { subtreeMemberCount } from '../apps/server/src/modules/units/repo.ts';
+import { figures, verify } from '../apps/server/src/modules/points/ledger.ts';
 import type { Config } from '../apps/server/src/config.ts';
 import { spawnServer, type ServerProcess } from '../apps/server/test/spawn.ts';
 
@@ -59,8 +60,9 @@ async function benchOne(kind: 'sqlite' | 'postgres', scale: 'county' | 'city') {
   let server: ServerProcess | null = null;
   try {
     console.log(`\n## ${scale} on ${kind}`);
-    const [genMs, demo] = await timeIt(() => generateDemo(deps, { scale }));
-    console.log(`generated ${demo.units} units and ${demo.members} members in ${(genMs / 1000).toFixed(1)} s`);
+    const [genMs, demo] = await timeIt(() => generateDemo(deps, { scale, points: true }));
+    const entries = await deps.database.db.selectFrom('points_entry').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    console.log(`generated ${demo.units} units, ${demo.members} members and ${Number(entries.n)} points entries in ${(genMs / 1000).toFixed(1)} s`);
     const root = await deps.database.db.selectFrom('unit').select('id').where('code', '=', 'QH').executeTakeFirstOrThrow();
     const town = await deps.database.db.selectFrom('unit').select('id').where('code', '=', 'QH002').executeTakeFirstOrThrow();
     const counts: number[] = [];
@@ -92,6 +94,8 @@ async function benchOne(kind: 'sqlite' | 'postgres', scale: 'county' | 'city') {
       console.log(`member list page — ${name}: server-side p50 ${ms(quantile(serverSide, 0.5))}, p95 ${ms(quantile(serverSide, 0.95))}`);
     }
 
+    await benchPoints(deps, server, headers, root.id);
+
     if (scale === 'county') {
       const branch = await deps.database.db.selectFrom('unit').select('code').where('kind', '=', 'branch').orderBy('id').limit(1).executeTakeFirstOrThrow();
       const form = new FormData();
@@ -114,6 +118,72 @@ async function benchOne(kind: 'sqlite' | 'postgres', scale: 'county' | 'city') {
       await c.end();
     }
   }
+}
+
+async function serverSide(server: ServerProcess, headers: Record<string, string>, url: (i: number) => string, n = 200) {
+  const samples: number[] = [];
+  for (let i = 0; i < n + 20; i++) {
+    const res = await fetch(`${server.url}${url(i)}`, { headers });
+    if (!res.ok) throw new Error(`${url(i)}: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+    if (i >= 20) samples.push(Number(res.headers.get('server-timing')!.split('dur=')[1]));
+  }
+  return `server-side p50 ${ms(quantile(samples, 0.5))}, p95 ${ms(quantile(samples, 0.95))}`;
+}
+
+/** The points targets: boards, a member's figures, a batch approval, redemptions under contention. */
+async function benchPoints(deps: Awaited<ReturnType<typeof createDeps>>, server: ServerProcess, headers: Record<string, string>, rootId: number) {
+  const db = deps.database.db;
+  const period = String(new Date().getFullYear());
+  const branches = await db.selectFrom('unit').select('id').where('kind', '=', 'branch').where('member_count', '>', 20).orderBy('id').limit(50).execute();
+  const members = await db.selectFrom('member').select('id').orderBy('id').limit(200).execute();
+  console.log(`points — board top 50 of the whole ${await db.selectFrom('unit').select('name').where('id', '=', rootId).executeTakeFirstOrThrow().then((u) => u.name)}: ${await serverSide(server, headers, () => `/api/points/board?unitId=${rootId}&period=${period}&limit=50`)}`);
+  console.log(`points — board of one branch: ${await serverSide(server, headers, (i) => `/api/points/board?unitId=${branches[i % branches.length].id}&period=${period}&limit=50`)}`);
+  console.log(`points — a member's page (figures, periods, latest entries): ${await serverSide(server, headers, (i) => `/api/points/members/${members[i % members.length].id}`)}`);
+  const figureTimes: number[] = [];
+  for (let i = 0; i < 500; i++) figureTimes.push((await timeIt(() => figures(db, members[i % members.length].id, period, '*')))[0]);
+  console.log(`points — a member's figures alone (score and balance, in process): p50 ${ms(quantile(figureTimes, 0.5))}, p95 ${ms(quantile(figureTimes, 0.95))}`);
+
+  // 500 claims waiting in one town, approved in one request.
+  const town = await db.selectFrom('unit').select('id').where('code', '=', 'QH002').executeTakeFirstOrThrow();
+  const townMembers = await db.selectFrom('member').select(['id', 'unit_id']).where('unit_id', 'in', db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', town.id)).limit(500).execute();
+  const rule = await db.selectFrom('points_rule').select('id').where('code', '=', 'JF05').executeTakeFirstOrThrow();
+  const actor = await db.selectFrom('app_user').select('id').where('username', '=', 'county').executeTakeFirstOrThrow();
+  const day = new Date().toISOString().slice(0, 10);
+  const claimIds = (await db.insertInto('points_claim').values(townMembers.map((m) => ({
+    member_id: m.id, unit_id: m.unit_id, rule_id: rule.id, occurred_on: day, points: 2, remark: '建言献策', status: 'pending', submitted_by: actor.id, submitted_at: new Date().toISOString(),
+    decided_by: null, decided_at: null, decision_reason: null, entry_id: null, idempotency_key: null,
+  }))).returning('id').execute()).map((c) => c.id);
+  const [approveMs, approved] = await timeIt(async () => {
+    const res = await fetch(`${server.url}/api/points/claims/approve`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ ids: claimIds }) });
+    return (await res.json()) as { done: number[]; failed: unknown[] };
+  });
+  console.log(`points — approving a batch of ${claimIds.length} claims in one request: ${ms(approveMs)} (${approved.done.length} approved, ${approved.failed.length} refused by caps)`);
+
+  // Redemptions under contention: 20 clients at once on one shop item, each for a member with points.
+  const shop = await db.selectFrom('shop_item').select(['id', 'unit_id']).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  await db.updateTable('shop_item').set({ stock: 1_000_000, price: 1, limit_per_period: null }).where('id', '=', shop.id).execute();
+  const buyers = await db
+    .selectFrom('member as m')
+    .innerJoin('points_balance as b', 'b.member_id', 'm.id')
+    .select('m.id')
+    .where('b.balance', '>', 50)
+    .where('m.unit_id', 'in', db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', shop.unit_id))
+    .limit(20)
+    .execute();
+  let done = 0;
+  let refused = 0;
+  const [rushMs] = await timeIt(() => Promise.all(buyers.map(async (b) => {
+    for (let i = 0; i < 25; i++) {
+      const res = await fetch(`${server.url}/api/points/shop/orders`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ itemId: shop.id, memberId: b.id }) });
+      await res.arrayBuffer();
+      if (res.status === 201) done++;
+      else refused++;
+    }
+  })));
+  console.log(`points — redemptions under contention (${buyers.length} clients × 25 on one item): ${(done / (rushMs / 1000)).toFixed(0)} per second (${done} done, ${refused} refused)`);
+  const [verifyMs, report] = await timeIt(() => verify(db));
+  console.log(`points — xianfeng verify points over ${report.entries} entries: ${(verifyMs / 1000).toFixed(1)} s, ${report.drifts.length} drifts`);
 }
 
 const kinds = (PG_URL ? ['sqlite', 'postgres'] : ['sqlite']).filter((k) => !process.env.BENCH_DATABASES || process.env.BENCH_DATABASES.split(',').includes(k)) as Array<'sqlite' | 'postgres'>;

@@ -12,7 +12,7 @@ import { recordAudit } from '../../core/audit.ts';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../../core/errors.ts';
 import { isUniqueViolation, toCount } from '../../db/dialect.ts';
 import { actingFor, today } from './common.ts';
-import { book, settingsFor } from './ledger.ts';
+import { book, settingsFor, type PointsSettings } from './ledger.ts';
 import { asDomainRule, ruleInForce } from './rules.ts';
 import * as repo from './repo.ts';
 
@@ -141,27 +141,43 @@ type Outcome = { ok: true; entryId: number } | { ok: false; code: MessageCode; p
  * Approves one pending claim inside the caller's transaction: locks the member's tally for the
  * period, checks the rule's cap and cycle, books the entry. Nothing is written when a check fails.
  */
-async function approveInTransaction(trx: Db, ctx: RequestCtx, claimId: number, points: number | null): Promise<Outcome> {
+/** Rules and unit settings looked up once per batch, not once per claim. */
+interface BatchCache {
+  rules: Map<number, repo.RuleRow | undefined>;
+  settings: Map<number, PointsSettings>;
+}
+
+const newCache = (): BatchCache => ({ rules: new Map(), settings: new Map() });
+
+async function approveInTransaction(trx: Db, ctx: RequestCtx, claimId: number, points: number | null, cache: BatchCache = newCache()): Promise<Outcome> {
   const { dialect } = ctx.deps.database;
-  const claim = await trx.selectFrom('points_claim').selectAll().where('id', '=', claimId).executeTakeFirst();
+  const claim = await trx
+    .selectFrom('points_claim as c')
+    .innerJoin('member as m', 'm.id', 'c.member_id')
+    .selectAll('c')
+    .select('m.unit_id as member_unit_id')
+    .where('c.id', '=', claimId)
+    .executeTakeFirst();
   if (!claim) return { ok: false, code: 'error.not_found', params: {} };
   if (claim.status !== 'pending') return { ok: false, code: 'points.claim_not_pending', params: {} };
-  const member = await trx.selectFrom('member').select(['id', 'unit_id']).where('id', '=', claim.member_id).executeTakeFirstOrThrow();
-  const rule = await repo.ruleById(trx, claim.rule_id);
+  const member = { id: claim.member_id, unit_id: claim.member_unit_id };
+  if (!cache.rules.has(claim.rule_id)) cache.rules.set(claim.rule_id, await repo.ruleById(trx, claim.rule_id));
+  const rule = cache.rules.get(claim.rule_id);
   if (!rule || rule.active !== 1) return { ok: false, code: 'points.rule_inactive', params: {} };
   const amount = awardPoints(asDomainRule(rule), points ?? claim.points);
   if (!amount.ok) return amount;
-  const settings = await settingsFor(trx, member.unit_id);
+  if (!cache.settings.has(member.unit_id)) cache.settings.set(member.unit_id, await settingsFor(trx, member.unit_id));
+  const settings = cache.settings.get(member.unit_id)!;
   const period = periodOf(claim.occurred_on, settings.periodKind);
   const now = nowIso(ctx.deps);
-  await repo.lockTally(trx, dialect, member.id, period, member.unit_id, now);
+  const locked = await repo.lockTally(trx, dialect, member.id, period, member.unit_id, now);
   const usage = await repo.ruleUsage(trx, member.id, rule.code, period, rule.cycle_days ? cycleWindow(claim.occurred_on, rule.cycle_days) : null);
   const allowed = checkAward(asDomainRule(rule), { points: amount.points, ...usage });
   if (!allowed.ok) return allowed;
   const entry = await book(trx, dialect, {
     memberId: member.id, unitId: member.unit_id, occurredOn: claim.occurred_on, account: rule.account as 'base' | 'bonus', points: amount.points,
     rule: { id: rule.id, code: rule.code }, reason: claim.remark || rule.name, source: 'claim', approvedBy: ctx.auth?.userId ?? null, createdBy: claim.submitted_by, now,
-  }, settings);
+  }, settings, locked);
   await trx.updateTable('points_claim').set({ status: 'approved', decided_by: ctx.auth?.userId ?? null, decided_at: now, entry_id: entry.id, points: amount.points }).where('id', '=', claimId).execute();
   await recordAudit(trx, ctx, { entityType: 'points_claim', entityId: claimId, unitId: claim.unit_id, action: 'points.claim.approve', after: { entryId: entry.id, points: amount.points, period } });
   return { ok: true, entryId: entry.id };
@@ -191,13 +207,14 @@ export interface BatchResult {
 export async function approve(ctx: RequestCtx, ids: number[], points?: number | null): Promise<BatchResult> {
   const allowed = await reviewable(ctx, ids);
   const result: BatchResult = { done: [], failed: [] };
+  const cache = newCache();
   await ctx.deps.database.db.transaction().execute(async (trx) => {
     for (const id of ids) {
       if (!allowed.has(id)) {
         result.failed.push({ id, code: 'error.not_found', message: message('error.not_found', ctx.locale) });
         continue;
       }
-      const outcome = await approveInTransaction(trx, ctx, id, ids.length === 1 ? (points ?? null) : null);
+      const outcome = await approveInTransaction(trx, ctx, id, ids.length === 1 ? (points ?? null) : null, cache);
       if (outcome.ok) result.done.push(id);
       else result.failed.push({ id, code: outcome.code, message: message(outcome.code, ctx.locale, outcome.params) });
     }

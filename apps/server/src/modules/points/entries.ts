@@ -115,14 +115,14 @@ export async function bookUnderRule(
   const settings = await settingsFor(trx, member.unit_id);
   const period = periodOf(r.occurredOn, settings.periodKind);
   const now = nowIso(ctx.deps);
-  await repo.lockTally(trx, dialect, member.id, period, member.unit_id, now);
+  const locked = await repo.lockTally(trx, dialect, member.id, period, member.unit_id, now);
   const usage = await repo.ruleUsage(trx, member.id, rule.code, period, rule.cycle_days ? cycleWindow(r.occurredOn, rule.cycle_days) : null);
   const allowed = checkAward(asDomainRule(rule), { points: amount.points, ...usage });
   if (!allowed.ok) throw unprocessable(allowed.code, allowed.params, [{ field: 'points', code: allowed.code, params: allowed.params }]);
   return book(trx, dialect, {
     memberId: member.id, unitId: member.unit_id, occurredOn: r.occurredOn, account: rule.account as RuleAccount, points: amount.points, veto: rule.veto === 1,
     rule: { id: rule.id, code: rule.code }, reason: r.reason, source: r.source, approvedBy: ctx.auth!.userId, createdBy: ctx.auth!.userId, now,
-  }, settings);
+  }, settings, locked);
 }
 
 /** A secretary books points directly (attendance of a meeting, a deduction under a rule). */

@@ -60,7 +60,7 @@ interface Booked {
  * update and fails with points.insufficient_balance rather than overdraw it. Must run inside a
  * transaction. Lock order everywhere: shop order → shop item → tally → balance.
  */
-export async function book(db: Db, dialect: DialectName, b: Booking, settings?: PointsSettings): Promise<Booked> {
+export async function book(db: Db, dialect: DialectName, b: Booking, settings?: PointsSettings, locked?: LockedTally): Promise<Booked> {
   const s = settings ?? (await settingsFor(db, b.unitId));
   const period = periodOf(b.occurredOn, s.periodKind);
   const signed = signedPoints(b.account, b.points);
@@ -68,7 +68,7 @@ export async function book(db: Db, dialect: DialectName, b: Booking, settings?: 
     member_id: b.memberId, unit_id: b.unitId, period, occurred_on: b.occurredOn, account: b.account, points: signed, veto: b.veto ? 1 : 0,
     bucket: bucketFor(s, period), rule_id: b.rule?.id ?? null, rule_code: b.rule?.code ?? null, reason: b.reason, source: b.source, reverses_id: null,
     approved_by: b.approvedBy, created_by: b.createdBy, created_at: b.now,
-  });
+  }, locked);
 }
 
 /**
@@ -87,8 +87,11 @@ export async function reverse(db: Db, dialect: DialectName, entryId: number, r: 
   });
 }
 
-async function apply(db: Db, dialect: DialectName, e: Parameters<typeof repo.insertEntry>[1] & { points: number; veto: number; period: string; bucket: string; member_id: number; unit_id: number; account: string; created_at: string }): Promise<Booked> {
-  const tally = await repo.lockTally(db, dialect, e.member_id, e.period, e.unit_id, e.created_at);
+/** The member's tally row, already locked by the caller in this transaction (see repo.lockTally). */
+export type LockedTally = Awaited<ReturnType<typeof repo.lockTally>>;
+
+async function apply(db: Db, dialect: DialectName, e: Parameters<typeof repo.insertEntry>[1] & { points: number; veto: number; period: string; bucket: string; member_id: number; unit_id: number; account: string; created_at: string }, locked?: LockedTally): Promise<Booked> {
+  const tally = locked && locked.period === e.period ? locked : await repo.lockTally(db, dialect, e.member_id, e.period, e.unit_id, e.created_at);
   if (e.account === 'redemption' && e.points < 0) {
     if (!(await repo.spendBalance(db, e.member_id, e.bucket, -e.points))) {
       throw new AppError(422, 'points.insufficient_balance', undefined, { price: -e.points, balance: await repo.balanceOf(db, e.member_id, e.bucket) });

@@ -142,7 +142,7 @@ export async function redeem(ctx: RequestCtx, input: { itemId: number; quantity:
         .where('stock', '>=', input.quantity)
         .executeTakeFirst();
       if (Number(taken.numUpdatedRows) !== 1) throw unprocessable('points.out_of_stock', { stock: (await itemById(trx, item.id))!.stock }, [{ field: 'quantity', code: 'points.out_of_stock' }]);
-      await repo.lockTally(trx, dialect, member.id, period, member.unit_id, now);
+      const locked = await repo.lockTally(trx, dialect, member.id, period, member.unit_id, now);
       if (item.limit_per_period !== null) {
         const bought = await trx
           .selectFrom('shop_order')
@@ -158,7 +158,7 @@ export async function redeem(ctx: RequestCtx, input: { itemId: number; quantity:
       const entry = await book(trx, dialect, {
         memberId: member.id, unitId: member.unit_id, occurredOn: day, account: 'redemption', points: total, reason: `${item.name} × ${input.quantity}`,
         source: 'shop', approvedBy: null, createdBy: auth.userId, now,
-      }, settings);
+      }, settings, locked);
       const order = await trx
         .insertInto('shop_order')
         .values({
