@@ -315,6 +315,36 @@ describe.each(DATABASES)('dual points (%s)', (kind) => {
     expect(audit.json().items[0].after.reason).toContain('让给新人');
   });
 
+  it('a unit keeping quarters with expiring balances books each entry to its quarter and spends only that quarter’s points', async () => {
+    const settings = await w.as.secretaryB.request('PUT', '/api/points/settings', { unitId: w.units.villageB, periodKind: 'quarter', balanceExpires: true, boardEnabled: true });
+    expect(settings.json()).toMatchObject({ periodKind: 'quarter', balanceExpires: true, inherited: false });
+    await w.as.secretaryB.post('/api/points/rules/adopt', { unitId: w.units.villageB });
+    const bRules = (await w.as.secretaryB.get(`/api/points/rules?unitId=${w.units.villageB}`)).json().items as Array<{ id: number; code: string }>;
+    const jc03 = bRules.find((r) => r.code === 'JC03')!.id;
+    const old = new Date(Date.now() - 120 * 86_400_000).toISOString().slice(0, 10);
+    const e = await w.as.secretaryB.post('/api/points/entries', { memberId: w.members.b, ruleId: jc03, occurredOn: old, reason: '主题党日' });
+    expect(e.statusCode, e.body).toBe(201);
+    expect(e.json().period).toBe(periodOf(old, 'quarter'));
+    const overview = (await w.as.secretaryB.get(`/api/points/members/${w.members.b}`)).json();
+    expect(overview.current.period).toBe(periodOf(todayYmd(), 'quarter'));
+    // Earned last quarter: not spendable now.
+    expect(overview.current.balance).toBe(0);
+    const item = await w.as.secretaryB.post('/api/points/shop/items', { unitId: w.units.villageB, name: '挂面', price: 1, stock: 5 });
+    const order = await w.as.secretaryB.post('/api/points/shop/orders', { itemId: item.json().id, memberId: w.members.b });
+    expect(order.json().error.code).toBe('points.insufficient_balance');
+    const bad = await w.as.secretaryB.get(`/api/points/board?unitId=${w.units.villageB}&period=2026-Q5`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].message).toContain('2026-Q1');
+    await noDrift();
+  });
+
+  it('refuses evidence above 5 MB', async () => {
+    const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
+    const res = await member.upload('/api/points/evidence', 'big.png', big);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.message).toContain('5 MB');
+  });
+
   it('exports the figures and the ledger as .xlsx, and imports base points all-or-nothing', async () => {
     const file = await w.as.secretaryA.get(`/api/points/export?unitId=${w.units.villageA}&what=figures`);
     expect(file.headers['content-type']).toContain('spreadsheetml');
@@ -361,7 +391,7 @@ describe.each(DATABASES)('dual points (%s)', (kind) => {
 
   it('a transfer takes the member’s figures along; the ledger check finds no drift, and finds a forged figure', async () => {
     await w.as.countyAdmin.post(`/api/members/${w.members.a}/transfer`, { toUnitId: w.units.branchB });
-    const boardB = await w.as.secretaryB.get(`/api/points/board?unitId=${w.units.villageB}`);
+    const boardB = await w.as.secretaryB.get(`/api/points/board?unitId=${w.units.villageB}&period=${period}`);
     expect(boardB.json().items.map((i: { name: string }) => i.name)).toContain('张三');
     await noDrift();
     await env.deps.database.db.updateTable('points_tally').set({ score: 999 }).where('member_id', '=', w.members.a).execute();

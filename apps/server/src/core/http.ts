@@ -3,7 +3,7 @@
 // caller's language.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { message, resolveLocale, type Locale, type Permission } from '@xianfeng/domain';
+import { isMessageCode, message, resolveLocale, type Locale, type Permission } from '@xianfeng/domain';
 import { AppError, invalid, type FieldIssue } from './errors.ts';
 import { requireAuth, requirePermission } from './access.ts';
 import type { Auth, Deps, RequestCtx } from './context.ts';
@@ -48,11 +48,12 @@ export function parseInput<T>(schema: z.ZodType<T>, data: unknown, locale: Local
   const result = schema.safeParse(data, { error: zodLocales[locale] });
   if (result.success) return result.data;
   throw invalid(
-    result.error.issues.map((issue) => ({
-      field: issue.path.map(String).join('.'),
-      code: `zod.${issue.code}`,
-      message: issue.message,
-    })),
+    result.error.issues.map((issue) =>
+      // A schema may name one of our message codes as its error (e.g. points.period_invalid).
+      isMessageCode(issue.message)
+        ? { field: issue.path.map(String).join('.'), code: issue.message, message: message(issue.message, locale) }
+        : { field: issue.path.map(String).join('.'), code: `zod.${issue.code}`, message: issue.message },
+    ),
   );
 }
 
