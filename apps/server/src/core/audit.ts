@@ -30,6 +30,21 @@ export async function recordAudit(db: Db, ctx: RequestCtx, entry: AuditEntry) {
     .execute();
 }
 
+/** Many entries of one request at once (an import, a batch approval), in the same transaction. */
+export async function recordAuditBatch(db: Db, ctx: RequestCtx, entries: Array<AuditEntry>) {
+  const at = nowIso(ctx.deps);
+  for (let i = 0; i < entries.length; i += 500) {
+    await db
+      .insertInto('audit_log')
+      .values(entries.slice(i, i + 500).map((e) => ({
+        at, actor_user_id: ctx.auth?.userId ?? null, actor_name: ctx.auth?.displayName ?? null, ip: ctx.ip,
+        entity_type: e.entityType, entity_id: String(e.entityId), unit_id: e.unitId, action: e.action,
+        before_json: e.before === undefined ? null : JSON.stringify(e.before), after_json: e.after === undefined ? null : JSON.stringify(e.after),
+      })))
+      .execute();
+  }
+}
+
 /** Only the fields that changed, for a readable before/after. */
 export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
   const b: Record<string, unknown> = {};

@@ -8,11 +8,11 @@ import {
 import type { Db, RequestCtx } from '../../core/context.ts';
 import { nowIso } from '../../core/context.ts';
 import { canAccessUnit, requireAuth, requirePermission, scopedUnitIds } from '../../core/access.ts';
-import { recordAudit } from '../../core/audit.ts';
+import { recordAudit, recordAuditBatch } from '../../core/audit.ts';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../../core/errors.ts';
 import { isUniqueViolation, toCount } from '../../db/dialect.ts';
 import { actingFor, today } from './common.ts';
-import { book, settingsFor, type PointsSettings } from './ledger.ts';
+import { bookMany, settingsFor, type PointsSettings } from './ledger.ts';
 import { asDomainRule, ruleInForce } from './rules.ts';
 import * as repo from './repo.ts';
 
@@ -118,7 +118,7 @@ export async function submit(ctx: RequestCtx, input: ClaimInput, idempotencyKey?
       await recordAudit(trx, ctx, { entityType: 'points_claim', entityId: row.id, unitId: member.unit_id, action: 'points.claim.submit', after: { member: member.name, rule: rule.code, occurredOn: input.occurredOn, points: amount.points, evidence: evidenceIds.length } });
       // A rule that needs no approval is booked at once, with the same checks.
       if (rule.needs_approval === 0) {
-        const result = await approveInTransaction(trx, ctx, row.id, null);
+        const result = (await approveClaims(trx, ctx, [row.id], null)).get(row.id)!;
         if (!result.ok) throw unprocessable(result.code, result.params);
       }
       return row.id;
@@ -138,49 +138,83 @@ export async function submit(ctx: RequestCtx, input: ClaimInput, idempotencyKey?
 type Outcome = { ok: true; entryId: number } | { ok: false; code: MessageCode; params: Record<string, number> };
 
 /**
- * Approves one pending claim inside the caller's transaction: locks the member's tally for the
- * period, checks the rule's cap and cycle, books the entry. Nothing is written when a check fails.
+ * Approves pending claims inside the caller's transaction, as a batch: the members' tallies for
+ * the periods concerned are locked first (in a fixed order), then each claim's cap and cycle is
+ * checked against the ledger plus the claims approved before it in this batch, and the approved
+ * ones are booked together. A claim that fails its checks is reported and leaves nothing behind.
  */
-/** Rules and unit settings looked up once per batch, not once per claim. */
-interface BatchCache {
-  rules: Map<number, repo.RuleRow | undefined>;
-  settings: Map<number, PointsSettings>;
-}
-
-const newCache = (): BatchCache => ({ rules: new Map(), settings: new Map() });
-
-async function approveInTransaction(trx: Db, ctx: RequestCtx, claimId: number, points: number | null, cache: BatchCache = newCache()): Promise<Outcome> {
+async function approveClaims(trx: Db, ctx: RequestCtx, ids: number[], points: number | null): Promise<Map<number, Outcome>> {
   const { dialect } = ctx.deps.database;
-  const claim = await trx
+  const outcomes = new Map<number, Outcome>();
+  const claims = await trx
     .selectFrom('points_claim as c')
     .innerJoin('member as m', 'm.id', 'c.member_id')
     .selectAll('c')
     .select('m.unit_id as member_unit_id')
-    .where('c.id', '=', claimId)
-    .executeTakeFirst();
-  if (!claim) return { ok: false, code: 'error.not_found', params: {} };
-  if (claim.status !== 'pending') return { ok: false, code: 'points.claim_not_pending', params: {} };
-  const member = { id: claim.member_id, unit_id: claim.member_unit_id };
-  if (!cache.rules.has(claim.rule_id)) cache.rules.set(claim.rule_id, await repo.ruleById(trx, claim.rule_id));
-  const rule = cache.rules.get(claim.rule_id);
-  if (!rule || rule.active !== 1) return { ok: false, code: 'points.rule_inactive', params: {} };
-  const amount = awardPoints(asDomainRule(rule), points ?? claim.points);
-  if (!amount.ok) return amount;
-  if (!cache.settings.has(member.unit_id)) cache.settings.set(member.unit_id, await settingsFor(trx, member.unit_id));
-  const settings = cache.settings.get(member.unit_id)!;
-  const period = periodOf(claim.occurred_on, settings.periodKind);
+    .where('c.id', 'in', ids)
+    .execute();
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const rules = new Map((await trx.selectFrom('points_rule').selectAll().where('id', 'in', [...new Set(claims.map((c) => c.rule_id)), -1]).execute()).map((r) => [r.id, r]));
+  const settings = new Map<number, PointsSettings>();
+  for (const unitId of new Set(claims.map((c) => c.member_unit_id))) settings.set(unitId, await settingsFor(trx, unitId));
+  const periodOfClaim = (c: (typeof claims)[number]) => periodOf(c.occurred_on, settings.get(c.member_unit_id)!.periodKind);
   const now = nowIso(ctx.deps);
-  const locked = await repo.lockTally(trx, dialect, member.id, period, member.unit_id, now);
-  const usage = await repo.ruleUsage(trx, member.id, rule.code, period, rule.cycle_days ? cycleWindow(claim.occurred_on, rule.cycle_days) : null);
-  const allowed = checkAward(asDomainRule(rule), { points: amount.points, ...usage });
-  if (!allowed.ok) return allowed;
-  const entry = await book(trx, dialect, {
-    memberId: member.id, unitId: member.unit_id, occurredOn: claim.occurred_on, account: rule.account as 'base' | 'bonus', points: amount.points,
+  const pending = claims.filter((c) => c.status === 'pending');
+  const locked = await repo.lockTallies(trx, dialect, pending.map((c) => ({ memberId: c.member_id, period: periodOfClaim(c), unitId: c.member_unit_id })), now);
+  // What each member already has under each rule, kept up to date as the batch approves.
+  const history = await repo.ruleHistory(trx, [...new Set(pending.map((c) => c.member_id))], [...new Set(pending.map((c) => rules.get(c.rule_id)?.code).filter((c): c is string => !!c))]);
+  const ledgerOf = new Map<string, Array<{ period: string; occurredOn: string; points: number; sign: number }>>();
+  for (const h of history) {
+    const key = `${h.member_id}|${h.rule_code}`;
+    ledgerOf.set(key, [...(ledgerOf.get(key) ?? []), { period: h.period, occurredOn: h.occurred_on, points: h.points, sign: h.reverses_id === null ? 1 : -1 }]);
+  }
+  const approved: Array<{ claim: (typeof claims)[number]; rule: repo.RuleRow; points: number; period: string }> = [];
+  for (const id of ids) {
+    const claim = byId.get(id);
+    if (!claim) {
+      outcomes.set(id, { ok: false, code: 'error.not_found', params: {} });
+      continue;
+    }
+    if (claim.status !== 'pending' || approved.some((a) => a.claim.id === id)) {
+      outcomes.set(id, { ok: false, code: 'points.claim_not_pending', params: {} });
+      continue;
+    }
+    const rule = rules.get(claim.rule_id);
+    if (!rule || rule.active !== 1) {
+      outcomes.set(id, { ok: false, code: 'points.rule_inactive', params: {} });
+      continue;
+    }
+    const amount = awardPoints(asDomainRule(rule), points ?? claim.points);
+    if (!amount.ok) {
+      outcomes.set(id, amount);
+      continue;
+    }
+    const period = periodOfClaim(claim);
+    const past = ledgerOf.get(`${claim.member_id}|${rule.code}`) ?? [];
+    const window = rule.cycle_days ? cycleWindow(claim.occurred_on, rule.cycle_days) : null;
+    const usage = {
+      inPeriod: Math.abs(past.filter((e) => e.period === period).reduce((n, e) => n + e.points, 0)),
+      inCycle: window ? past.filter((e) => e.occurredOn >= window.from && e.occurredOn <= window.to).reduce((n, e) => n + e.sign, 0) : 0,
+    };
+    const allowed = checkAward(asDomainRule(rule), { points: amount.points, ...usage });
+    if (!allowed.ok) {
+      outcomes.set(id, allowed);
+      continue;
+    }
+    ledgerOf.set(`${claim.member_id}|${rule.code}`, [...past, { period, occurredOn: claim.occurred_on, points: amount.points, sign: 1 }]);
+    approved.push({ claim, rule, points: amount.points, period });
+  }
+  const entryIds = await bookMany(trx, approved.map(({ claim, rule, points: p }) => ({
+    memberId: claim.member_id, unitId: claim.member_unit_id, occurredOn: claim.occurred_on, account: rule.account as 'base' | 'bonus', points: p,
     rule: { id: rule.id, code: rule.code }, reason: claim.remark || rule.name, source: 'claim', approvedBy: ctx.auth?.userId ?? null, createdBy: claim.submitted_by, now,
-  }, settings, locked);
-  await trx.updateTable('points_claim').set({ status: 'approved', decided_by: ctx.auth?.userId ?? null, decided_at: now, entry_id: entry.id, points: amount.points }).where('id', '=', claimId).execute();
-  await recordAudit(trx, ctx, { entityType: 'points_claim', entityId: claimId, unitId: claim.unit_id, action: 'points.claim.approve', after: { entryId: entry.id, points: amount.points, period } });
-  return { ok: true, entryId: entry.id };
+    settings: settings.get(claim.member_unit_id)!,
+  })), locked);
+  for (const [i, a] of approved.entries()) {
+    await trx.updateTable('points_claim').set({ status: 'approved', decided_by: ctx.auth?.userId ?? null, decided_at: now, entry_id: entryIds[i], points: a.points }).where('id', '=', a.claim.id).execute();
+    outcomes.set(a.claim.id, { ok: true, entryId: entryIds[i] });
+  }
+  await recordAuditBatch(trx, ctx, approved.map((a, i) => ({ entityType: 'points_claim', entityId: a.claim.id, unitId: a.claim.unit_id, action: 'points.claim.approve', after: { entryId: entryIds[i], points: a.points, period: a.period } })));
+  return outcomes;
 }
 
 /** Claims the caller may review, by id; anything outside their scope is "not found". */
@@ -207,14 +241,10 @@ export interface BatchResult {
 export async function approve(ctx: RequestCtx, ids: number[], points?: number | null): Promise<BatchResult> {
   const allowed = await reviewable(ctx, ids);
   const result: BatchResult = { done: [], failed: [] };
-  const cache = newCache();
   await ctx.deps.database.db.transaction().execute(async (trx) => {
+    const outcomes = await approveClaims(trx, ctx, ids.filter((id) => allowed.has(id)), ids.length === 1 ? (points ?? null) : null);
     for (const id of ids) {
-      if (!allowed.has(id)) {
-        result.failed.push({ id, code: 'error.not_found', message: message('error.not_found', ctx.locale) });
-        continue;
-      }
-      const outcome = await approveInTransaction(trx, ctx, id, ids.length === 1 ? (points ?? null) : null, cache);
+      const outcome: Outcome = outcomes.get(id) ?? { ok: false, code: 'error.not_found', params: {} };
       if (outcome.ok) result.done.push(id);
       else result.failed.push({ id, code: outcome.code, message: message(outcome.code, ctx.locale, outcome.params) });
     }

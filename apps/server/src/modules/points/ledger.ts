@@ -107,6 +107,39 @@ async function apply(db: Db, dialect: DialectName, e: Parameters<typeof repo.ins
   return { id, period: e.period, bucket: e.bucket, signed: e.points };
 }
 
+/**
+ * Books many earned entries (base, bonus, deductions — not redemptions) whose tallies the caller
+ * has locked: each entry is inserted, each touched tally and balance written once. The figures
+ * follow the same rules as `book`, entry by entry.
+ */
+export async function bookMany(db: Db, bookings: Array<Booking & { settings: PointsSettings }>, locked: Map<string, LockedTally>) {
+  const tallies = new Map<string, { row: LockedTally; tally: Tally; score: number; reachedAt: string }>();
+  const balances = new Map<string, { memberId: number; bucket: string; delta: number }>();
+  const ids: number[] = [];
+  for (const b of bookings) {
+    if (b.account === 'redemption') throw new Error('bookMany books earned points only');
+    const period = periodOf(b.occurredOn, b.settings.periodKind);
+    const bucket = bucketFor(b.settings, period);
+    const signed = signedPoints(b.account, b.points);
+    const key = `${b.memberId}|${period}`;
+    const row = locked.get(key);
+    if (!row) throw new Error(`tally ${key} was not locked`);
+    ids.push(await repo.insertEntry(db, {
+      member_id: b.memberId, unit_id: b.unitId, period, occurred_on: b.occurredOn, account: b.account, points: signed, veto: b.veto ? 1 : 0, bucket,
+      rule_id: b.rule?.id ?? null, rule_code: b.rule?.code ?? null, reason: b.reason, source: b.source, reverses_id: null, approved_by: b.approvedBy, created_by: b.createdBy, created_at: b.now,
+    }));
+    const t = tallies.get(key) ?? { row, tally: fromRow(row), score: row.score, reachedAt: row.reached_at };
+    const tally = addTally(t.tally, tallyDelta({ account: b.account, signed, veto: b.veto ? 1 : 0 }));
+    const score = scoreOf(tally);
+    tallies.set(key, { row, tally, score, reachedAt: score !== t.score ? b.now : t.reachedAt });
+    const bkey = `${b.memberId}|${bucket}`;
+    balances.set(bkey, { memberId: b.memberId, bucket, delta: (balances.get(bkey)?.delta ?? 0) + signed });
+  }
+  for (const t of tallies.values()) await repo.writeTally(db, t.row.member_id, t.row.period, { ...t.tally, score: t.score, reached_at: t.reachedAt });
+  for (const b of balances.values()) if (b.delta !== 0) await repo.addToBalance(db, b.memberId, b.bucket, b.delta);
+  return ids;
+}
+
 function fromRow(t: { base: number; bonus: number; deduction: number; redeemed: number; vetoes: number }): Tally {
   return { base: t.base, bonus: t.bonus, deduction: t.deduction, redeemed: t.redeemed, vetoes: t.vetoes };
 }

@@ -89,6 +89,41 @@ export async function lockTally(db: Db, dialect: DialectName, memberId: number, 
   return forUpdate(db.selectFrom('points_tally').selectAll().where('member_id', '=', memberId).where('period', '=', period), dialect).executeTakeFirstOrThrow();
 }
 
+/** lockTally for many (member, period) pairs at once, in a fixed order so that batches cannot deadlock. */
+export async function lockTallies(db: Db, dialect: DialectName, pairs: Array<{ memberId: number; period: string; unitId: number }>, now: string) {
+  const locked = new Map<string, Awaited<ReturnType<typeof lockTally>>>();
+  if (pairs.length === 0) return locked;
+  const unique = [...new Map(pairs.map((p) => [`${p.memberId}|${p.period}`, p])).values()].sort((a, b) => a.memberId - b.memberId || (a.period < b.period ? -1 : 1));
+  for (let i = 0; i < unique.length; i += 500) {
+    await db
+      .insertInto('points_tally')
+      .values(unique.slice(i, i + 500).map((p) => ({ member_id: p.memberId, period: p.period, unit_id: p.unitId, base: 0, bonus: 0, deduction: 0, redeemed: 0, vetoes: 0, score: 0, reached_at: now })))
+      .onConflict((oc) => oc.columns(['member_id', 'period']).doNothing())
+      .execute();
+  }
+  const members = [...new Set(unique.map((p) => p.memberId))];
+  const periods = [...new Set(unique.map((p) => p.period))];
+  for (let i = 0; i < members.length; i += 500) {
+    const rows = await forUpdate(
+      db.selectFrom('points_tally').selectAll().where('member_id', 'in', members.slice(i, i + 500)).where('period', 'in', periods).orderBy('member_id').orderBy('period'),
+      dialect,
+    ).execute();
+    for (const r of rows) locked.set(`${r.member_id}|${r.period}`, r);
+  }
+  return locked;
+}
+
+/** What members already received under some rules: for checking caps and cycles of a batch in memory. */
+export function ruleHistory(db: Db, memberIds: number[], ruleCodes: string[]) {
+  if (memberIds.length === 0 || ruleCodes.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('points_entry')
+    .select(['member_id', 'rule_code', 'period', 'occurred_on', 'points', 'reverses_id'])
+    .where('member_id', 'in', memberIds)
+    .where('rule_code', 'in', ruleCodes)
+    .execute();
+}
+
 export function writeTally(db: Db, memberId: number, period: string, values: { base: number; bonus: number; deduction: number; redeemed: number; vetoes: number; score: number; reached_at: string }) {
   return db.updateTable('points_tally').set(values).where('member_id', '=', memberId).where('period', '=', period).execute();
 }

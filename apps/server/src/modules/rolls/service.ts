@@ -10,7 +10,7 @@ import type { Db, RequestCtx } from '../../core/context.ts';
 import { nowIso } from '../../core/context.ts';
 import { canAccessUnit, requirePermission, scopeOf } from '../../core/access.ts';
 import { AppError } from '../../core/errors.ts';
-import { recordAudit } from '../../core/audit.ts';
+import { recordAudit, recordAuditBatch } from '../../core/audit.ts';
 import type { UnitRow } from '../../db/schema.ts';
 import { refreshStatistics } from '../../db/dialect.ts';
 import * as unitRepo from '../units/repo.ts';
@@ -159,7 +159,7 @@ export async function importMembers(ctx: RequestCtx, file: { buffer: Buffer; fil
       perUnit.set(r.unit.id, n);
     }
     for (const [unitId, n] of perUnit) await unitRepo.adjustMemberCount(trx, unitId, n.all, n.full);
-    await insertAuditBatch(trx, ctx, rows.map((r, i) => ({
+    await recordAuditBatch(trx, ctx, rows.map((r, i) => ({
       entityType: 'member', entityId: ids[i], unitId: r.unit.id, action: 'member.import',
       after: { name: r.row.name, id_number_masked: r.row.id_number_masked, unit: r.unit.code, file: file.filename, row: r.parsed.rowNumber },
     })));
@@ -167,20 +167,6 @@ export async function importMembers(ctx: RequestCtx, file: { buffer: Buffer; fil
   report.imported = rows.length;
   if (rows.length >= 1000) await refreshStatistics(db, ctx.deps.database.dialect, memberRepo.BULK_TABLES);
   return report;
-}
-
-async function insertAuditBatch(db: Db, ctx: RequestCtx, entries: Array<{ entityType: string; entityId: number | string; unitId: number | null; action: string; after: unknown }>) {
-  const at = nowIso(ctx.deps);
-  for (let i = 0; i < entries.length; i += 500) {
-    await db
-      .insertInto('audit_log')
-      .values(entries.slice(i, i + 500).map((e) => ({
-        at, actor_user_id: ctx.auth?.userId ?? null, actor_name: ctx.auth?.displayName ?? null, ip: ctx.ip,
-        entity_type: e.entityType, entity_id: String(e.entityId), unit_id: e.unitId, action: e.action,
-        before_json: null, after_json: JSON.stringify(e.after),
-      })))
-      .execute();
-  }
 }
 
 export async function importUnits(ctx: RequestCtx, file: { buffer: Buffer; filename: string }, opts: { dryRun: boolean }): Promise<ImportReport> {
@@ -222,7 +208,7 @@ export async function importUnits(ctx: RequestCtx, file: { buffer: Buffer; filen
       const id = await unitRepo.insertUnit(trx, { code: u.code, name: u.name, kind: u.kind, parent_id: parentId, phone: null, founded_on: null, now });
       ids.set(u.code, id);
     }
-    await insertAuditBatch(trx, ctx, parsed.units.map((u) => ({ entityType: 'unit', entityId: ids.get(u.code)!, unitId: ids.get(u.code)!, action: 'unit.import', after: { code: u.code, name: u.name, kind: u.kind, parentCode: u.parentCode, file: file.filename } })));
+    await recordAuditBatch(trx, ctx, parsed.units.map((u) => ({ entityType: 'unit', entityId: ids.get(u.code)!, unitId: ids.get(u.code)!, action: 'unit.import', after: { code: u.code, name: u.name, kind: u.kind, parentCode: u.parentCode, file: file.filename } })));
   });
   report.imported = parsed.units.length;
   return report;
