@@ -19,22 +19,32 @@ const LARGE_SUBTREE = 5000;
  * The best `limit` standings of a subtree in a period. A city-wide board reads the top of the
  * (period, score) index; a branch's board reads its own few tallies by unit.
  */
-export async function topStandings(db: Db, unitId: number, period: string, limit: number, offset = 0) {
+export async function topStandings(db: Db, unitId: number, period: string, limit: number, offset = 0, previous?: string) {
   const size = await unitRepo.memberCountUnder(db, [unitId]);
   const subtree = db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', unitId);
-  let q = db
+  let top = db
     .selectFrom('points_tally as t')
-    .select(['t.member_id', 't.unit_id', 't.score', 't.deduction', 't.reached_at'])
+    .select(['t.member_id', 't.score', 't.deduction', 't.reached_at'])
     .where('t.period', '=', period);
-  if (size <= LARGE_SUBTREE) q = q.where('t.unit_id', 'in', subtree);
-  else if (!(await unitRepo.coversWholeTree(db, [unitId]))) q = q.where(sql<number>`+${sql.ref('t.unit_id')}`, 'in', subtree);
-  const rows = await q.orderBy('t.score', 'desc').orderBy('t.deduction').orderBy('t.reached_at').orderBy('t.member_id').limit(limit).offset(offset).execute();
-  const ids = rows.map((r) => r.member_id);
-  const names = ids.length
-    ? await db.selectFrom('member as m').innerJoin('unit as u', 'u.id', 'm.unit_id').select(['m.id', 'm.name', 'u.name as unit_name']).where('m.id', 'in', ids).execute()
-    : [];
-  const byId = new Map(names.map((n) => [n.id, n]));
-  return rows.map((r, i) => ({ rank: offset + i + 1, memberId: r.member_id, name: byId.get(r.member_id)!.name, unitName: byId.get(r.member_id)!.unit_name, score: r.score, deduction: r.deduction, reachedAt: r.reached_at }));
+  if (size <= LARGE_SUBTREE) top = top.where('t.unit_id', 'in', subtree);
+  else if (!(await unitRepo.coversWholeTree(db, [unitId]))) top = top.where(sql<number>`+${sql.ref('t.unit_id')}`, 'in', subtree);
+  top = top.orderBy('t.score', 'desc').orderBy('t.deduction').orderBy('t.reached_at').orderBy('t.member_id').limit(limit).offset(offset);
+  // Names, units and last period's score joined to the page only, in the same statement.
+  const rows = await db
+    .selectFrom(top.as('top'))
+    .innerJoin('member as m', 'm.id', 'top.member_id')
+    .innerJoin('unit as u', 'u.id', 'm.unit_id')
+    .leftJoin('points_tally as p', (j) => j.onRef('p.member_id', '=', 'top.member_id').on('p.period', '=', previous ?? ''))
+    .select(['top.member_id', 'top.score', 'top.deduction', 'top.reached_at', 'm.name', 'u.name as unit_name', 'p.score as previous_score'])
+    .orderBy('top.score', 'desc')
+    .orderBy('top.deduction')
+    .orderBy('top.reached_at')
+    .orderBy('top.member_id')
+    .execute();
+  return rows.map((r, i) => ({
+    rank: offset + i + 1, memberId: r.member_id, name: r.name, unitName: r.unit_name, score: r.score, deduction: r.deduction, reachedAt: r.reached_at,
+    previousScore: r.previous_score ?? null,
+  }));
 }
 
 async function boardPeriod(ctx: RequestCtx, unitId: number, period?: string) {
@@ -47,17 +57,13 @@ export async function board(ctx: RequestCtx, q: { unitId: number; period?: strin
   const db = ctx.deps.database.db;
   await requireUnitAccess(db, ctx.auth, 'points.read', q.unitId);
   const period = await boardPeriod(ctx, q.unitId, q.period);
-  const rows = await topStandings(db, q.unitId, period, q.limit, q.offset);
   const before = previousPeriod(period);
-  const earlier = rows.length
-    ? await db.selectFrom('points_tally').select(['member_id', 'score']).where('period', '=', before).where('member_id', 'in', rows.map((r) => r.memberId)).execute()
-    : [];
-  const previous = new Map(earlier.map((e) => [e.member_id, e.score]));
+  const rows = await topStandings(db, q.unitId, period, q.limit, q.offset, before);
   return {
     period,
     previousPeriod: before,
     // Stars arrive with the five-star evaluation (issue 4).
-    items: rows.map((r) => ({ ...r, previousScore: previous.get(r.memberId) ?? null, change: previous.has(r.memberId) ? r.score - previous.get(r.memberId)! : null, stars: null })),
+    items: rows.map((r) => ({ ...r, change: r.previousScore === null ? null : r.score - r.previousScore, stars: null })),
   };
 }
 
