@@ -7,7 +7,7 @@ import type { RequestCtx } from '../../core/context.ts';
 import { canAccessUnit, requirePermission } from '../../core/access.ts';
 import { recordAudit } from '../../core/audit.ts';
 import { AppError, notFound } from '../../core/errors.ts';
-import { addTable, readSheet, SheetError, workbookBuffer } from '../rolls/sheet.ts';
+import { addHelpSheet, addTable, readSheet, SheetError, workbookBuffer } from '../rolls/sheet.ts';
 import type { ImportError, ImportReport } from '../rolls/service.ts';
 import { today } from './common.ts';
 import { bookUnderRule } from './entries.ts';
@@ -85,18 +85,12 @@ export async function importTemplate() {
   const wb = new ExcelJS.Workbook();
   const ws = addTable(wb, '基础分导入', POINTS_IMPORT_HEADERS.map((header) => ({ header, width: header === '身份证号' ? 22 : header === '事由' ? 30 : 12 })));
   for (let r = 2; r <= 2000; r++) ws.getCell(r, 1).numFmt = '@';
-  const help = wb.addWorksheet('填写说明');
-  help.getColumn(1).width = 100;
-  [
-    '填写说明',
+  addHelpSheet(wb, [
     '1. 每行记一笔积分：身份证号、姓名用于核对党员；规则编码见“积分规则”页面（例如 JC01 参加支部党员大会）。',
     '2. 分值：固定分值的规则可不填；有分值范围的规则必须填写范围内的整数。',
     '3. 日期可写作 2026-03-12、2026/3/12、2026.03.12、2026年3月12日 或 20260312，不能晚于今天。',
     '4. 上限和周期按规则检查；任何一行有误时整个文件都不会导入。',
-  ].forEach((line, i) => {
-    help.getCell(i + 1, 1).value = line;
-    if (i === 0) help.getCell(1, 1).font = { bold: true, size: 14 };
-  });
+  ]);
   return workbookBuffer(wb);
 }
 

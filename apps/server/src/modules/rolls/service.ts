@@ -16,7 +16,7 @@ import { refreshStatistics } from '../../db/dialect.ts';
 import * as unitRepo from '../units/repo.ts';
 import * as memberRepo from '../members/repo.ts';
 import { checkedMemberRow, memberFilter, type ListQuery } from '../members/service.ts';
-import { addTable, readSheet, SheetError, workbookBuffer, type Sheet } from './sheet.ts';
+import { addHelpSheet, addTable, readSheet, SheetError, workbookBuffer, type Sheet } from './sheet.ts';
 
 export interface ImportError {
   row: number;
@@ -224,10 +224,7 @@ export async function memberTemplate(): Promise<Buffer> {
     ws.getCell(r, MEMBER_IMPORT_HEADERS.indexOf('学历') + 1).dataValidation = list(EDUCATION_LEVELS.map((e) => enumLabel('education', typeof e === 'string' ? e : e.value, 'zh-CN')));
     ws.getCell(r, MEMBER_IMPORT_HEADERS.indexOf('身份证号') + 1).numFmt = '@';
   }
-  const help = wb.addWorksheet('填写说明');
-  help.getColumn(1).width = 100;
-  [
-    '填写说明',
+  addHelpSheet(wb, [
     '1. 第一行为表头，请勿修改；从第二行起每行一名党员。',
     '2. 必填：姓名、性别、出生日期、身份证号、入党日期、党员状态、所在支部。',
     '3. 日期可写作 1985-03-12、1985/3/12、1985.03.12、1985年3月12日 或 19850312。',
@@ -236,10 +233,7 @@ export async function memberTemplate(): Promise<Buffer> {
     '6. 特长可填写多项，用“、”或“,”分隔。',
     `7. 民族请填写全称，例如：${ETHNICITIES.slice(0, 4).map((e) => (typeof e === 'string' ? e : e.value)).join('、')}。`,
     '8. 任何一行有误时整个文件都不会导入，请按错误列表修改后重新上传。',
-  ].forEach((line, i) => {
-    help.getCell(i + 1, 1).value = line;
-    if (i === 0) help.getCell(1, 1).font = { bold: true, size: 14 };
-  });
+  ]);
   return workbookBuffer(wb);
 }
 
@@ -250,19 +244,13 @@ export async function unitTemplate(): Promise<Buffer> {
   for (let r = 2; r <= 2000; r++) {
     ws.getCell(r, UNIT_IMPORT_HEADERS.indexOf('组织类型') + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${kinds.join(',')}"`] };
   }
-  const help = wb.addWorksheet('填写说明');
-  help.getColumn(1).width = 100;
-  [
-    '填写说明',
+  addHelpSheet(wb, [
     '1. 第一行为表头，请勿修改；从第二行起每行一个组织。',
     '2. 组织编码：1–32 位字母、数字、下划线或短横线，全系统唯一，例如 QH001002B。',
     `3. 组织类型：${kinds.join('、')}。`,
     '4. 上级组织编码：已在系统中的组织，或本文件中的另一行；顺序不限。只有系统管理员可以导入没有上级的组织。',
     '5. 任何一行有误时整个文件都不会导入，请按错误列表修改后重新上传。',
-  ].forEach((line, i) => {
-    help.getCell(i + 1, 1).value = line;
-    if (i === 0) help.getCell(1, 1).font = { bold: true, size: 14 };
-  });
+  ]);
   return workbookBuffer(wb);
 }
 

@@ -123,3 +123,14 @@ export function addTable(wb: ExcelJS.Workbook, name: string, columns: Array<{ he
   ws.getRow(1).font = { bold: true };
   return ws;
 }
+
+/** A 填写说明 sheet: a bold title, then one instruction per line. */
+export function addHelpSheet(wb: ExcelJS.Workbook, lines: string[]) {
+  const help = wb.addWorksheet('填写说明');
+  help.getColumn(1).width = 100;
+  help.getCell(1, 1).value = '填写说明';
+  help.getCell(1, 1).font = { bold: true, size: 14 };
+  lines.forEach((line, i) => {
+    help.getCell(i + 2, 1).value = line;
+  });
+}
