@@ -21,6 +21,10 @@ const MemberDetailPage = lazy(() => import('./features/members/MemberDetailPage.
 const ImportPage = lazy(() => import('./features/imports/ImportPage.tsx'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
 const UsersPage = lazy(() => import('./features/users/UsersPage.tsx'));
+const MyPointsPage = lazy(() => import('./features/points/MyPointsPage.tsx'));
+const PointsReviewPage = lazy(() => import('./features/points/ReviewPage.tsx'));
+const PointsManagePage = lazy(() => import('./features/points/ManagePage.tsx'));
+const PointsBoardPage = lazy(() => import('./features/points/BoardPage.tsx'));
 
 function makeQueryClient() {
   return new QueryClient({
@@ -84,6 +88,11 @@ function AppRoutes() {
           <Route path="import" element={<ImportGuard><ImportPage /></ImportGuard>} />
           <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
           <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
+          {/* A member's own points need no permission: the server serves their own record only. */}
+          <Route path="points/me" element={<MyPointsPage />} />
+          <Route path="points/review" element={<RequirePermission permission="points.approve"><PointsReviewPage /></RequirePermission>} />
+          <Route path="points/manage" element={<RequirePermission permission="points.manage"><PointsManagePage /></RequirePermission>} />
+          <Route path="points/board" element={<RequirePermission permission="points.read"><PointsBoardPage /></RequirePermission>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

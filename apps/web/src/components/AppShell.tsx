@@ -1,14 +1,14 @@
 // The logged-in frame: a side menu on desktops, a compact top bar with a drawer menu on phones.
 // Menu items follow the permissions of the user's roles.
 import {
-  ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
-  MenuOutlined, TeamOutlined, UserOutlined, UserSwitchOutlined,
+  ApartmentOutlined, AuditOutlined, CheckSquareOutlined, CloudUploadOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
+  MenuOutlined, SettingOutlined, StarOutlined, TeamOutlined, TrophyOutlined, UserOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import type { Permission } from '../api/types.ts';
+import type { Me, Permission } from '../api/types.ts';
 import { can, strongestRole } from '../auth/permissions.ts';
 import { useCurrentUser, useLogout } from '../auth/session.ts';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.tsx';
@@ -24,6 +24,8 @@ interface NavItem {
   label: string;
   /** Any of these permissions shows the item; none listed: everyone. */
   anyOf?: Permission[];
+  /** Shows the item only when this holds for the user (e.g. their account is linked to a member). */
+  when?: (me: Me) => boolean;
 }
 
 const NAV: NavItem[] = [
@@ -33,6 +35,10 @@ const NAV: NavItem[] = [
   { key: 'import', path: '/import', icon: <CloudUploadOutlined />, label: 'nav.import', anyOf: ['member.import', 'unit.write'] },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: 'nav.audit', anyOf: ['audit.read'] },
   { key: 'users', path: '/users', icon: <UserSwitchOutlined />, label: 'nav.users', anyOf: ['user.read'] },
+  { key: 'points-me', path: '/points/me', icon: <StarOutlined />, label: 'nav.pointsMe', when: (me) => me.memberId !== null },
+  { key: 'points-review', path: '/points/review', icon: <CheckSquareOutlined />, label: 'nav.pointsReview', anyOf: ['points.approve'] },
+  { key: 'points-board', path: '/points/board', icon: <TrophyOutlined />, label: 'nav.pointsBoard', anyOf: ['points.read'] },
+  { key: 'points-manage', path: '/points/manage', icon: <SettingOutlined />, label: 'nav.pointsManage', anyOf: ['points.manage'] },
 ];
 
 function Brand({ light }: { light?: boolean }) {
@@ -54,9 +60,9 @@ export function AppShell() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
 
-  const visible = NAV.filter((n) => !n.anyOf || n.anyOf.some((p) => can(me, p)));
-  const segment = location.pathname.split('/')[1] ?? '';
-  const selected = visible.find((n) => n.path === `/${segment}`)?.key ?? 'home';
+  const visible = NAV.filter((n) => (!n.anyOf || n.anyOf.some((p) => can(me, p))) && (!n.when || n.when(me)));
+  // The item whose path starts the address (`/members/12` → members, `/points/review` → points-review).
+  const selected = visible.find((n) => n.path !== '/' && (location.pathname === n.path || location.pathname.startsWith(`${n.path}/`)))?.key ?? 'home';
   const items: MenuProps['items'] = visible.map((n) => ({
     key: n.key,
     icon: n.icon,

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CloudUploadOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CheckSquareOutlined, CloudUploadOutlined, StarOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Row, Segmented, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
@@ -40,11 +40,20 @@ function PublicHome({ summary }: { summary?: HomeSummary }) {
             <Tag>{label('unitKind', summary.unit.kind)}</Tag>
           </Typography.Paragraph>
         )}
-        {can('unit.read') && (
-          <Link to="/units">
-            <Button icon={<ApartmentOutlined />}>{t('home.seeUnits')}</Button>
-          </Link>
-        )}
+        <Space wrap>
+          {me.memberId !== null && (
+            <Link to="/points/me">
+              <Button type="primary" icon={<StarOutlined />} data-testid="home-my-points">
+                {t('nav.pointsMe')}
+              </Button>
+            </Link>
+          )}
+          {can('unit.read') && (
+            <Link to="/units">
+              <Button icon={<ApartmentOutlined />}>{t('home.seeUnits')}</Button>
+            </Link>
+          )}
+        </Space>
       </Card>
       <Card title={t('home.publicAboutTitle')}>
         <Typography.Paragraph>{t('home.publicAbout1')}</Typography.Paragraph>
@@ -180,6 +189,16 @@ export default function HomePage() {
           {(can('member.import') || can('unit.write')) && (
             <Button icon={<CloudUploadOutlined />} onClick={() => navigate('/import')}>
               {t('nav.import')}
+            </Button>
+          )}
+          {can('points.approve') && (
+            <Button icon={<CheckSquareOutlined />} onClick={() => navigate('/points/review')}>
+              {t('nav.pointsReview')}
+            </Button>
+          )}
+          {me.memberId !== null && (
+            <Button icon={<StarOutlined />} onClick={() => navigate('/points/me')}>
+              {t('nav.pointsMe')}
             </Button>
           )}
         </Space>
