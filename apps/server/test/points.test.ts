@@ -244,16 +244,24 @@ describe.each(DATABASES)('dual points (%s)', (kind) => {
     const before = await figures();
     const v = await w.as.secretaryA.post('/api/points/violations', { memberId: w.members.a, conductItemId: dont.id, occurredOn: daysAgo(2), remark: '在微信群转发谣言', points: 4 });
     expect(v.statusCode, v.body).toBe(201);
-    expect(v.json().entry).toMatchObject({ account: 'deduction', points: -4 });
+    expect(v.json().entry).toMatchObject({ account: 'deduction', points: -4, memberName: '张三' });
     expect((await figures()).deduction).toBe(before.deduction + 4);
     const wrong = await w.as.secretaryA.post('/api/points/violations', { memberId: w.members.a, conductItemId: doItem.id, occurredOn: daysAgo(2), remark: 'x' });
     expect(wrong.statusCode).toBe(400);
     const outside = await w.as.secretaryB.post('/api/points/violations', { memberId: w.members.a, conductItemId: dont.id, occurredOn: daysAgo(2), remark: 'x' });
     expect(outside.statusCode).toBe(404);
+    // A don't may only link to a deduction rule in force for the unit; nothing is published otherwise.
+    const bad = await w.as.secretaryA.request('PUT', '/api/points/conduct', { unitId: w.units.villageA, items: [{ kind: 'do', text: '按时交纳党费' }, { kind: 'dont', text: '不传谣', ruleCode: 'JC01' }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0]).toMatchObject({ field: 'items.1.ruleCode' });
+    expect(bad.json().error.details[0].message).toContain('JC01');
+    expect((await member.get('/api/points/my/conduct')).json().list.id).toBe(mine.json().list.id);
   });
 
   it('tasks: matching specialties first, places limited, verification books the bonus', async () => {
-    await w.as.secretaryA.post('/api/points/tasks/adopt', { unitId: w.units.villageA });
+    expect((await w.as.secretaryA.post('/api/points/tasks/adopt', { unitId: w.units.villageA })).json().items).toHaveLength(23);
+    // Adopting again adds nothing: the titles are already there.
+    expect((await w.as.secretaryA.post('/api/points/tasks/adopt', { unitId: w.units.villageA })).json()).toMatchObject({ items: [], skipped: 23 });
     const list = await member.get('/api/points/my/tasks');
     expect(list.json().items).toHaveLength(23);
     // 张三 is an electrician (电工).
@@ -268,13 +276,21 @@ describe.each(DATABASES)('dual points (%s)', (kind) => {
     expect((await other.post(`/api/points/tasks/${small.json().id}/claim`)).statusCode).toBe(422);
     const report = await member.post(`/api/points/task-claims/${c.json().id}/report`, { report: '为王大爷家更换了老化电线' });
     expect(report.json().status).toBe('reported');
-    const queue = await w.as.secretaryA.get('/api/points/task-claims');
-    expect(queue.json().items.map((i: { id: number }) => i.id)).toContain(c.json().id);
+    const queue = await w.as.secretaryA.get(`/api/points/task-claims?unitId=${w.units.villageA}&pageSize=10`);
+    expect(queue.json()).toMatchObject({ total: 1, page: 1, pageSize: 10 });
+    expect(queue.json().items[0]).toMatchObject({ id: c.json().id, member: { name: '张三', unit: { name: '东庄村党支部' } } });
+    expect((await w.as.secretaryB.get(`/api/points/task-claims?unitId=${w.units.villageA}`)).statusCode).toBe(404);
     expect((await w.as.secretaryB.post(`/api/points/task-claims/${c.json().id}/decide`, { approve: true })).statusCode).toBe(404);
     const before = await figures();
     const ok = await w.as.secretaryA.post(`/api/points/task-claims/${c.json().id}/decide`, { approve: true });
     expect(ok.json().status).toBe('verified');
     expect((await figures()).bonus).toBe(before.bonus + task.points);
+    // A report sent back shows the member why.
+    const smallClaim = (await member.get('/api/points/my/tasks')).json().claims.find((x: { taskId: number }) => x.taskId === small.json().id);
+    const again = await member.post(`/api/points/task-claims/${smallClaim.id}/report`, { report: '完成' });
+    expect(again.statusCode, again.body).toBe(200);
+    await w.as.secretaryA.post(`/api/points/task-claims/${again.json().id}/decide`, { approve: false, reason: '请补充现场照片' });
+    expect((await member.get('/api/points/my/tasks')).json().claims.find((x: { id: number }) => x.id === smallClaim.id)).toMatchObject({ status: 'rejected', decisionReason: '请补充现场照片' });
     await noDrift();
   });
 
@@ -282,6 +298,7 @@ describe.each(DATABASES)('dual points (%s)', (kind) => {
     const board = await w.as.secretaryA.get(`/api/points/board?unitId=${w.units.villageA}&limit=200`);
     expect(board.statusCode, board.body).toBe(200);
     const items = board.json().items;
+    expect(board.json().total).toBe(items.length);
     expect(items[0]).toMatchObject({ rank: 1, name: '张三' });
     for (let i = 1; i < items.length; i++) expect(items[i - 1].score).toBeGreaterThanOrEqual(items[i].score);
     const stats = await w.as.secretaryA.get(`/api/points/board/stats?unitId=${w.units.villageA}`);

@@ -137,6 +137,7 @@ const CATALOGUE = {
   'points.already_reversed': { 'zh-CN': '该积分记录已被冲正', en: 'This entry has already been reversed.' },
   'points.cannot_reverse': { 'zh-CN': '冲正记录和兑换记录不能再冲正（兑换请取消订单）', en: 'Corrections and redemptions cannot be reversed (cancel the order instead).' },
   'points.violation_needs_dont': { 'zh-CN': '请选择“十不为”中的一项', en: 'Choose one of the ten don’ts.' },
+  'points.conduct_rule_unknown': { 'zh-CN': '扣分规则“{code}”在本单位不存在或已停用', en: 'Deduction rule “{code}” does not exist here or is switched off.' },
   'points.violation_no_rule': { 'zh-CN': '该“不为”事项没有关联扣分规则，请先在清单中设置', en: 'This don’t has no deduction rule; set one in the list first.' },
   'points.insufficient_balance': { 'zh-CN': '可用积分不足：需要 {price} 分，当前可用 {balance} 分', en: 'Not enough points: {price} needed, {balance} available.' },
   'points.out_of_stock': { 'zh-CN': '库存不足（剩余 {stock} 件）', en: 'Not enough in stock ({stock} left).' },

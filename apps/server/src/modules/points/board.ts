@@ -47,6 +47,13 @@ export async function topStandings(db: Db, unitId: number, period: string, limit
   }));
 }
 
+/** How many members of the subtree have a standing in the period (for paging the board). */
+async function standingsCount(db: Db, unitId: number, period: string) {
+  let q = db.selectFrom('points_tally').select((eb) => eb.fn.countAll().as('n')).where('period', '=', period);
+  if (!(await unitRepo.coversWholeTree(db, [unitId]))) q = q.where('unit_id', 'in', db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', unitId));
+  return toCount((await q.executeTakeFirst())?.n);
+}
+
 async function boardPeriod(ctx: RequestCtx, unitId: number, period?: string) {
   const settings = await settingsFor(ctx.deps.database.db, unitId);
   if (!settings.boardEnabled) throw unprocessable('points.board_disabled');
@@ -58,10 +65,11 @@ export async function board(ctx: RequestCtx, q: { unitId: number; period?: strin
   await requireUnitAccess(db, ctx.auth, 'points.read', q.unitId);
   const period = await boardPeriod(ctx, q.unitId, q.period);
   const before = previousPeriod(period);
-  const rows = await topStandings(db, q.unitId, period, q.limit, q.offset, before);
+  const [rows, total] = await Promise.all([topStandings(db, q.unitId, period, q.limit, q.offset, before), standingsCount(db, q.unitId, period)]);
   return {
     period,
     previousPeriod: before,
+    total,
     // Stars arrive with the five-star evaluation (issue 4).
     items: rows.map((r) => ({ ...r, change: r.previousScore === null ? null : r.score - r.previousScore, stars: null })),
   };

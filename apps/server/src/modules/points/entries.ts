@@ -133,7 +133,7 @@ export async function bookManual(ctx: RequestCtx, input: { memberId: number; rul
     await recordAudit(trx, ctx, { entityType: 'points_entry', entityId: booked.id, unitId: member.unit_id, action: 'points.entry.book', after: { member: member.name, ruleId: input.ruleId, points: booked.signed, period: booked.period, reason: input.reason } });
     return booked;
   });
-  return presentEntry((await repo.entryById(ctx.deps.database.db, entry.id))!);
+  return presentEntry({ ...(await repo.entryById(ctx.deps.database.db, entry.id))!, member_name: member.name });
 }
 
 /** Corrects an entry by booking its mirror image. Redemptions are undone by cancelling the order. */
@@ -149,7 +149,7 @@ export async function correct(ctx: RequestCtx, entryId: number, reason: string) 
     await recordAudit(trx, ctx, { entityType: 'points_entry', entityId: entryId, unitId: member.unit_id, action: 'points.entry.reverse', after: { reversalId: booked.id, reason } });
     return booked;
   });
-  return presentEntry((await repo.entryById(db, reversal.id))!);
+  return presentEntry({ ...(await repo.entryById(db, reversal.id))!, member_name: member.name });
 }
 
 /** Records a violation of a "don't" of the list in force: the linked deduction is booked with it. */
@@ -173,7 +173,7 @@ export async function recordViolation(ctx: RequestCtx, input: { memberId: number
     await recordAudit(trx, ctx, { entityType: 'points_violation', entityId: v.id, unitId: member.unit_id, action: 'points.violation.record', after: { member: member.name, item: item.text, entryId: booked.id, points: booked.signed } });
     return { violationId: v.id, entryId: booked.id };
   });
-  return { id: result.violationId, entry: presentEntry((await repo.entryById(db, result.entryId))!) };
+  return { id: result.violationId, entry: presentEntry({ ...(await repo.entryById(db, result.entryId))!, member_name: member.name }) };
 }
 
 /** The published conduct list in force for a unit: its own latest, else its nearest ancestor's. */

@@ -11,6 +11,7 @@ import { isUniqueViolation, toCount } from '../../db/dialect.ts';
 import { selfMember, today } from './common.ts';
 import { listInForceId } from './entries.ts';
 import { attachEvidence } from './claims.ts';
+import { effectiveRules } from './rules.ts';
 import { book } from './ledger.ts';
 
 // ——— 十为十不为 ———
@@ -62,6 +63,10 @@ export async function publishConduct(ctx: RequestCtx, unitId: number, items: Con
   const db = ctx.deps.database.db;
   await requireUnitAccess(db, ctx.auth, 'points.manage', unitId);
   if (items.length === 0) throw invalid([{ field: 'items', code: 'points.list_empty' }]);
+  // A don't links to a deduction rule in force here, so that recording a violation can book it.
+  const deductions = new Set((await effectiveRules(db, unitId)).filter((r) => r.account === 'deduction' && r.active === 1).map((r) => r.code));
+  const unknown = items.flatMap((i, n) => (i.kind === 'dont' && i.ruleCode && !deductions.has(i.ruleCode) ? [{ field: `items.${n}.ruleCode`, code: 'points.conduct_rule_unknown' as const, params: { code: i.ruleCode } }] : []));
+  if (unknown.length) throw invalid(unknown);
   const now = nowIso(ctx.deps);
   const id = await db.transaction().execute(async (trx) => {
     const list = await trx.insertInto('conduct_list').values({ unit_id: unitId, published_by: ctx.auth!.userId, published_at: now }).returning('id').executeTakeFirstOrThrow();
@@ -152,8 +157,15 @@ export async function createTasks(ctx: RequestCtx, unitId: number, tasks: TaskIn
   return { items: rows.map((t) => presentTask(t)) };
 }
 
-export function adoptTasks(ctx: RequestCtx, unitId: number) {
-  return createTasks(ctx, unitId, DEFAULT_TASKS.map((t) => ({ ...t, specialties: [...t.specialties] })));
+/** Adds the shipped tasks the unit does not have yet (by title), so adopting twice adds nothing. */
+export async function adoptTasks(ctx: RequestCtx, unitId: number) {
+  const db = ctx.deps.database.db;
+  await requireUnitAccess(db, ctx.auth, 'points.manage', unitId);
+  const present = new Set((await db.selectFrom('service_task').select('title').where('unit_id', '=', unitId).execute()).map((t) => t.title));
+  const missing = DEFAULT_TASKS.filter((t) => !present.has(t.title));
+  if (missing.length === 0) return { items: [], skipped: DEFAULT_TASKS.length };
+  const created = await createTasks(ctx, unitId, missing.map((t) => ({ ...t, specialties: [...t.specialties] })));
+  return { ...created, skipped: DEFAULT_TASKS.length - missing.length };
 }
 
 export async function updateTask(ctx: RequestCtx, id: number, input: Partial<TaskInput> & { status?: 'open' | 'closed' }) {
@@ -193,7 +205,13 @@ export async function tasksForMe(ctx: RequestCtx) {
       .where('unit_id', 'in', db.selectFrom('unit_closure').select('ancestor_id').where('descendant_id', '=', member.unit_id))
       .orderBy('id')
       .execute(),
-    db.selectFrom('task_claim as c').innerJoin('service_task as t', 't.id', 'c.task_id').select(['c.id', 'c.task_id', 'c.status', 'c.created_at', 't.title', 't.points']).where('c.member_id', '=', member.id).orderBy('c.id', 'desc').execute(),
+    db
+      .selectFrom('task_claim as c')
+      .innerJoin('service_task as t', 't.id', 'c.task_id')
+      .select(['c.id', 'c.task_id', 'c.status', 'c.created_at', 'c.reported_at', 'c.decided_at', 'c.decision_reason', 't.title', 't.points'])
+      .where('c.member_id', '=', member.id)
+      .orderBy('c.id', 'desc')
+      .execute(),
     db.selectFrom('member_specialty').select('specialty').where('member_id', '=', member.id).execute(),
   ]);
   const mySpecialties = new Set(specialtyRows.map((s) => s.specialty));
@@ -204,7 +222,12 @@ export async function tasksForMe(ctx: RequestCtx) {
     return presentTask(t, { matches: needs.some((s) => mySpecialties.has(s)), myClaim: claim ? { id: claim.id, status: claim.status } : null });
   });
   items.sort((a, b) => Number(b.matches) - Number(a.matches) || a.id - b.id);
-  return { items, claims: mine.map((c) => ({ id: c.id, taskId: c.task_id, title: c.title, points: c.points, status: c.status, createdAt: c.created_at })) };
+  return {
+    items,
+    claims: mine.map((c) => ({
+      id: c.id, taskId: c.task_id, title: c.title, points: c.points, status: c.status, createdAt: c.created_at, reportedAt: c.reported_at, decidedAt: c.decided_at, decisionReason: c.decision_reason,
+    })),
+  };
 }
 
 /** A member takes a place on a task; places are counted with a conditional update. */
@@ -260,24 +283,37 @@ export async function withdrawTask(ctx: RequestCtx, claimId: number) {
   return { id: claimId, status: 'withdrawn' };
 }
 
-/** Reported task claims waiting for the secretary's verification, in the caller's scope. */
-export async function taskQueue(ctx: RequestCtx, q: { status: string }) {
+/** Task claims in the caller's scope (by default the reported ones waiting for verification), a page at a time. */
+export async function taskQueue(ctx: RequestCtx, q: { status: string; unitId?: number; page: number; pageSize: number }) {
   const auth = requirePermission(ctx.auth, 'points.approve');
   const db = ctx.deps.database.db;
-  const rows = await db
+  if (q.unitId !== undefined) await requireUnitAccess(db, auth, 'points.approve', q.unitId);
+  const units = q.unitId !== undefined ? db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', q.unitId) : scopedUnitIds(db, auth, 'points.approve');
+  const base = db
     .selectFrom('task_claim as c')
-    .innerJoin('service_task as t', 't.id', 'c.task_id')
     .innerJoin('member as m', 'm.id', 'c.member_id')
-    .select(['c.id', 'c.status', 'c.report', 'c.reported_at', 'c.created_at', 't.id as task_id', 't.title', 't.points', 'm.id as member_id', 'm.name as member_name'])
     .where('c.status', '=', q.status)
-    .where('m.unit_id', 'in', scopedUnitIds(db, auth, 'points.approve'))
-    .orderBy('c.id')
-    .limit(200)
-    .execute();
+    .where('m.unit_id', 'in', units);
+  const [rows, count] = await Promise.all([
+    base
+      .innerJoin('service_task as t', 't.id', 'c.task_id')
+      .innerJoin('unit as u', 'u.id', 'm.unit_id')
+      .select(['c.id', 'c.status', 'c.report', 'c.reported_at', 'c.created_at', 'c.decided_at', 'c.decision_reason', 't.id as task_id', 't.title', 't.points', 'm.id as member_id', 'm.name as member_name', 'u.id as unit_id', 'u.name as unit_name'])
+      .orderBy('c.id')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
+  ]);
   const files = rows.length ? await db.selectFrom('points_evidence').select(['id', 'owner_id', 'filename', 'mime']).where('owner_type', '=', 'task_claim').where('owner_id', 'in', rows.map((r) => r.id)).execute() : [];
   return {
+    total: toCount(count?.n),
+    page: q.page,
+    pageSize: q.pageSize,
     items: rows.map((r) => ({
-      id: r.id, status: r.status, report: r.report, reportedAt: r.reported_at, task: { id: r.task_id, title: r.title, points: r.points }, member: { id: r.member_id, name: r.member_name },
+      id: r.id, status: r.status, report: r.report, reportedAt: r.reported_at, createdAt: r.created_at, decidedAt: r.decided_at, decisionReason: r.decision_reason,
+      task: { id: r.task_id, title: r.title, points: r.points },
+      member: { id: r.member_id, name: r.member_name, unit: { id: r.unit_id, name: r.unit_name } },
       evidence: files.filter((f) => f.owner_id === r.id).map((f) => ({ id: f.id, filename: f.filename, mime: f.mime })),
     })),
   };

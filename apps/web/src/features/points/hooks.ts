@@ -49,8 +49,12 @@ export const useClaimQueue = (q: ClaimQuery) =>
     placeholderData: keepPreviousData,
   });
 
-export const useTaskQueue = (status: TaskClaimStatus) =>
-  useQuery({ queryKey: ['points', 'task-claims', status], queryFn: () => api.get<Items<TaskClaim>>('/api/points/task-claims', { status }) });
+export const useTaskQueue = (status: TaskClaimStatus, page: number, pageSize = 20) =>
+  useQuery({
+    queryKey: ['points', 'task-claims', status, page, pageSize],
+    queryFn: ({ signal }) => api.get<Page<TaskClaim>>('/api/points/task-claims', { status, page, pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
 
 // ——— a unit's points ———
 

@@ -163,6 +163,10 @@ export interface MyTaskClaim {
   points: number;
   status: TaskClaimStatus;
   createdAt: string;
+  reportedAt: string | null;
+  decidedAt: string | null;
+  /** Why a report was sent back. */
+  decisionReason: string | null;
 }
 
 export interface MyTasks {
@@ -175,8 +179,11 @@ export interface TaskClaim {
   status: TaskClaimStatus;
   report: string | null;
   reportedAt: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  decisionReason: string | null;
   task: { id: number; title: string; points: number };
-  member: Named;
+  member: Named & { unit: Named };
   evidence: Evidence[];
 }
 

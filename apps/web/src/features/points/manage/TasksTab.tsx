@@ -21,10 +21,10 @@ export function TasksTab({ unitId }: { unitId: number }) {
   const [editing, setEditing] = useState<{ task?: Task } | null>(null);
   const tasks = data?.items ?? [];
 
-  const run = async (fn: () => Promise<unknown>, done: string) => {
+  const run = async <T,>(fn: () => Promise<T>, done: string | ((result: T) => string)) => {
     try {
-      await fn();
-      message.success(done);
+      const result = await fn();
+      message.success(typeof done === 'string' ? done : done(result));
       await invalidate();
     } catch (e) {
       message.error(errorMessage(e));
@@ -35,7 +35,11 @@ export function TasksTab({ unitId }: { unitId: number }) {
     modal.confirm({
       title: t('points.tasks.adoptTitle'),
       content: tasks.length ? t('points.tasks.adoptConfirmAgain', { count: tasks.length }) : t('points.tasks.adoptConfirm'),
-      onOk: () => run(() => api.post('/api/points/tasks/adopt', { unitId }), t('points.tasks.adopted')),
+      onOk: () =>
+        run(
+          () => api.post<{ items: Task[]; skipped: number }>('/api/points/tasks/adopt', { unitId }),
+          (r) => (r.items.length ? t('points.tasks.adopted', { count: r.items.length }) : t('points.tasks.adoptedNone')),
+        ),
     });
 
   const toggle = (task: Task) =>

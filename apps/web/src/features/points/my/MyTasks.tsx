@@ -113,6 +113,11 @@ function ClaimRow({ claim, onReport }: { claim: MyTaskClaim; onReport: (c: { id:
           <Tag color={TASK_CLAIM_STATUS_COLOR[claim.status]}>{t(`points.taskClaimStatus.${claim.status}`)}</Tag>
           {claim.status === 'verified' && <Tag color="green" icon={<CheckOutlined />}>+{claim.points}</Tag>}
         </Space>
+        {claim.status === 'rejected' && claim.decisionReason && (
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="my-task-reason">
+            {t('points.review.sentBackBecause', { reason: claim.decisionReason })}
+          </Typography.Text>
+        )}
       </div>
       {claim.status === 'claimed' && (
         <Space size={4}>

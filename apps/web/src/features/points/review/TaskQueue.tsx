@@ -1,7 +1,7 @@
 // 任务核验: tasks of the personal task list reported done, verified (booking the task's bonus) or sent
 // back with a reason, which frees the place for someone else.
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Pagination, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../../api/client.ts';
@@ -21,7 +21,8 @@ export function TaskQueue() {
   const [status, setStatus] = useState<TaskClaimStatus>('reported');
   const [rejecting, setRejecting] = useState<TaskClaim | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
-  const { data, isFetching, error } = useTaskQueue(status);
+  const [page, setPage] = useState(1);
+  const { data, isFetching, error } = useTaskQueue(status, page);
   const items = data?.items ?? [];
 
   async function verify(c: TaskClaim) {
@@ -42,7 +43,10 @@ export function TaskQueue() {
       <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
         <Segmented<TaskClaimStatus>
           value={status}
-          onChange={setStatus}
+          onChange={(s) => {
+            setStatus(s);
+            setPage(1);
+          }}
           options={STATUSES.map((s) => ({ value: s, label: t(`points.taskClaimStatus.${s}`) }))}
         />
       </div>
@@ -55,6 +59,7 @@ export function TaskQueue() {
               <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
                 <div style={{ minWidth: 0 }}>
                   <Typography.Text strong>{c.member.name}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>{c.member.unit.name}</Typography.Text>
                   <div className="xf-ellipsis">{c.task.title}</div>
                 </div>
                 <Tag color="green" style={{ marginInlineEnd: 0, height: 'fit-content' }}>
@@ -62,6 +67,11 @@ export function TaskQueue() {
                 </Tag>
               </div>
               {c.report && <div style={{ marginTop: 6, wordBreak: 'break-word' }}>{c.report}</div>}
+              {c.decisionReason && (
+                <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
+                  {t('points.review.sentBackBecause', { reason: c.decisionReason })}
+                </Typography.Text>
+              )}
               {c.evidence.length > 0 && (
                 <div style={{ marginTop: 6 }}>
                   <EvidenceLinks evidence={c.evidence} />
@@ -87,6 +97,9 @@ export function TaskQueue() {
           ))}
         </div>
       </Spin>
+      {(data?.total ?? 0) > (data?.pageSize ?? 20) && (
+        <Pagination size="small" align="center" current={page} pageSize={data?.pageSize ?? 20} total={data?.total ?? 0} onChange={setPage} showSizeChanger={false} />
+      )}
       <ReasonModal
         open={!!rejecting}
         title={t('points.review.sendBackTitle', { name: rejecting?.member.name ?? '', title: rejecting?.task.title ?? '' })}
