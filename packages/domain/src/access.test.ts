@@ -17,6 +17,11 @@ user.manage        ✓      ✓           -          -       -
 points.read        ✓      ✓           ✓          -       -
 points.approve     ✓      ✓           ✓          -       -
 points.manage      ✓      ✓           ✓          -       -
+evaluation.read    ✓      ✓           ✓          -       -
+evaluation.recommend ✓    ✓           ✓          -       -
+evaluation.review  ✓      ✓           ✓          -       -
+evaluation.decide  ✓      ✓           -          -       -
+evaluation.manage  ✓      ✓           ✓          -       -
 `;
 
 const rows = TABLE.trim().split('\n').map((line) => line.trim().split(/\s+/));

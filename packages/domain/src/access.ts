@@ -27,13 +27,26 @@ export const PERMISSIONS = [
   'points.read',
   'points.approve',
   'points.manage',
+  // Five stars and commendations: see campaigns and candidates; recommend at the branch; review at
+  // the organizing committee; record the leading group's decision and handle objections; set up
+  // schemes, campaigns, quotas and the holiday calendar.
+  'evaluation.read',
+  'evaluation.recommend',
+  'evaluation.review',
+  'evaluation.decide',
+  'evaluation.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
   unit_admin: PERMISSIONS,
-  secretary: ['unit.read', 'member.read', 'member.write', 'member.import', 'member.export', 'user.read', 'points.read', 'points.approve', 'points.manage'],
+  // A secretary chairs the branch (recommends) and the committee (reviews); the leading group's
+  // decision is recorded by the party affairs worker (unit_admin) of the organizing unit.
+  secretary: [
+    'unit.read', 'member.read', 'member.write', 'member.import', 'member.export', 'user.read', 'points.read', 'points.approve', 'points.manage',
+    'evaluation.read', 'evaluation.recommend', 'evaluation.review', 'evaluation.manage',
+  ],
   // A member sees the organization tree; their own record is served without a permission.
   member: ['unit.read'],
   resident: [],

@@ -13,3 +13,6 @@ export * from './import-members.ts';
 export * from './import-units.ts';
 export * from './points.ts';
 export * from './points-catalogue.ts';
+export * from './calendar.ts';
+export * from './stars.ts';
+export * from './pipeline.ts';

@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { idColumn, makeAppendOnly, type DialectName } from './dialect.ts';
 import { pointsMigration } from './migration-points.ts';
+import { evaluationMigration } from './migration-evaluation.ts';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
   const [idType, idBuild] = idColumn(dialect);
@@ -211,5 +212,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     },
 
     '0004_points': pointsMigration(dialect),
+    '0005_evaluation': evaluationMigration(dialect),
   };
 }

@@ -356,6 +356,150 @@ export interface PlaqueAwardTable {
   decided_at: string;
 }
 
+// ——— five stars, commendations, commitments (migration 0005, see migration-evaluation.ts) ———
+
+export interface StarSchemeTable {
+  id: Generated<number>;
+  unit_id: number;
+  period: string;
+  config: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface CalendarDayTable {
+  day: string;
+  kind: string;
+  note: string;
+}
+
+export interface CampaignTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: string;
+  period: string;
+  title: string;
+  status: string;
+  notice_days: number;
+  notice_start: string | null;
+  notice_end: string | null;
+  self_evaluation_due: string | null;
+  branch_recommendation_due: string | null;
+  committee_review_due: string | null;
+  leading_group_due: string | null;
+  created_by: number | null;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface CampaignQuotaTable {
+  campaign_id: number;
+  unit_id: number;
+  category: string;
+  quota: number;
+}
+
+export interface CandidateTable {
+  id: Generated<number>;
+  campaign_id: number;
+  category: string;
+  member_id: number | null;
+  subject_unit_id: number | null;
+  subject_key: string;
+  home_unit_id: number;
+  state: string;
+  nomination: string;
+  stars_computed: string;
+  stars_claimed: string;
+  stars_recommended: string;
+  stars_decided: string;
+  vote_eligible: number | null;
+  vote_present: number | null;
+  vote_in_favour: number | null;
+  vote_against: number | null;
+  vote_abstain: number | null;
+  meeting_on: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SelfEvaluationTable {
+  id: Generated<number>;
+  candidate_id: number;
+  dimension: string;
+  claimed: number;
+  statement: string;
+  updated_at: string;
+}
+
+export interface CandidateEventTable {
+  id: Generated<number>;
+  candidate_id: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_user_id: number | null;
+  actor_name: string | null;
+  reason: string | null;
+  detail: string | null;
+  created_at: string;
+}
+
+export interface ObjectionTable {
+  id: Generated<number>;
+  campaign_id: number;
+  candidate_id: number;
+  receipt_code: string;
+  content: string;
+  contact_name: string | null;
+  contact_phone_enc: string | null;
+  anonymous: number;
+  state: string;
+  outcome: string | null;
+  reply: string | null;
+  handled_by: number | null;
+  handled_at: string | null;
+  created_at: string;
+}
+
+export interface MemberStarTable {
+  member_id: number;
+  period: string;
+  stars: string;
+  star_count: number;
+  candidate_id: number;
+  awarded_at: string;
+}
+
+export interface CommendationTable {
+  id: Generated<number>;
+  campaign_id: number;
+  candidate_id: number;
+  category: string;
+  member_id: number | null;
+  subject_unit_id: number | null;
+  certificate_no: string;
+  awarded_at: string;
+}
+
+export interface CommitmentTable {
+  id: Generated<number>;
+  member_id: number;
+  year: string;
+  content: string;
+  published_at: string;
+  updated_at: string;
+}
+
+export interface CommitmentUpdateTable {
+  id: Generated<number>;
+  commitment_id: number;
+  content: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface DB {
   unit: UnitTable;
   unit_closure: UnitClosureTable;
@@ -385,6 +529,18 @@ export interface DB {
   shop_item: ShopItemTable;
   shop_order: ShopOrderTable;
   plaque_award: PlaqueAwardTable;
+  star_scheme: StarSchemeTable;
+  calendar_day: CalendarDayTable;
+  campaign: CampaignTable;
+  campaign_quota: CampaignQuotaTable;
+  candidate: CandidateTable;
+  self_evaluation: SelfEvaluationTable;
+  candidate_event: CandidateEventTable;
+  objection: ObjectionTable;
+  member_star: MemberStarTable;
+  commendation: CommendationTable;
+  commitment: CommitmentTable;
+  commitment_update: CommitmentUpdateTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
