@@ -47,11 +47,16 @@ export async function topStandings(db: Db, unitId: number, period: string, limit
   }));
 }
 
-/** How many members of the subtree have a standing in the period (for paging the board). */
+/** Counting every standing of a city for a pager costs more than the page itself; beyond this the count stops. */
+const BOARD_COUNT_CAP = 10_000;
+
+/** How many members of the subtree have a standing in the period (for paging the board), up to the cap. */
 async function standingsCount(db: Db, unitId: number, period: string) {
-  let q = db.selectFrom('points_tally').select((eb) => eb.fn.countAll().as('n')).where('period', '=', period);
+  let q = db.selectFrom('points_tally').select('member_id').where('period', '=', period);
   if (!(await unitRepo.coversWholeTree(db, [unitId]))) q = q.where('unit_id', 'in', db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', unitId));
-  return toCount((await q.executeTakeFirst())?.n);
+  const row = await db.selectFrom(q.limit(BOARD_COUNT_CAP + 1).as('s')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const n = toCount(row?.n);
+  return { total: Math.min(n, BOARD_COUNT_CAP), totalCapped: n > BOARD_COUNT_CAP };
 }
 
 async function boardPeriod(ctx: RequestCtx, unitId: number, period?: string) {
@@ -65,11 +70,11 @@ export async function board(ctx: RequestCtx, q: { unitId: number; period?: strin
   await requireUnitAccess(db, ctx.auth, 'points.read', q.unitId);
   const period = await boardPeriod(ctx, q.unitId, q.period);
   const before = previousPeriod(period);
-  const [rows, total] = await Promise.all([topStandings(db, q.unitId, period, q.limit, q.offset, before), standingsCount(db, q.unitId, period)]);
+  const [rows, count] = await Promise.all([topStandings(db, q.unitId, period, q.limit, q.offset, before), standingsCount(db, q.unitId, period)]);
   return {
     period,
     previousPeriod: before,
-    total,
+    ...count,
     // Stars arrive with the five-star evaluation (issue 4).
     items: rows.map((r) => ({ ...r, change: r.previousScore === null ? null : r.score - r.previousScore, stars: null })),
   };
