@@ -16,3 +16,4 @@ export * from './points-catalogue.ts';
 export * from './calendar.ts';
 export * from './stars.ts';
 export * from './pipeline.ts';
+export * from './chinese-date.ts';
