@@ -13,7 +13,8 @@ import { makeIdNumber } from '@xianfeng/domain';
 import { createDeps } from '../apps/server/src/deps.ts';
 import { generateDemo } from '../apps/server/src/modules/demo/generate.ts';
 import { subtreeMemberCount } from '../apps/server/src/modules/units/repo.ts';
-import { figures, verify } from '../apps/server/src/modules/points/ledger.ts';
+import { book, figures, settingsFor, verify } from '../apps/server/src/modules/points/ledger.ts';
+import { evaluateMember, evaluateSubtree } from '../apps/server/src/modules/stars/compute.ts';
 import type { Config } from '../apps/server/src/config.ts';
 import { spawnServer, type ServerProcess } from '../apps/server/test/spawn.ts';
 
@@ -95,6 +96,7 @@ async function benchOne(kind: 'sqlite' | 'postgres', scale: 'county' | 'city') {
     }
 
     await benchPoints(deps, server, headers, root.id);
+    await benchStars(deps, server, headers, root.id);
 
     if (scale === 'county') {
       const branch = await deps.database.db.selectFrom('unit').select('code').where('kind', '=', 'branch').orderBy('id').limit(1).executeTakeFirstOrThrow();
@@ -184,6 +186,44 @@ async function benchPoints(deps: Awaited<ReturnType<typeof createDeps>>, server:
   console.log(`points — redemptions under contention (${buyers.length} clients × 25 on one item): ${(done / (rushMs / 1000)).toFixed(0)} per second (${done} done, ${refused} refused)`);
   const [verifyMs, report] = await timeIt(() => verify(db));
   console.log(`points — xianfeng verify points over ${report.entries} entries: ${(verifyMs / 1000).toFixed(1)} s, ${report.drifts.length} drifts`);
+}
+
+/**
+ * The five-star targets: stars of every member of the whole county or city from the ledger as a
+ * batch (< 30 s for 200,000 members and 10 million entries), and one member recomputed right after
+ * a new entry is booked (< 10 ms); the preview of a branch and a member's stars through the API.
+ */
+async function benchStars(deps: Awaited<ReturnType<typeof createDeps>>, server: ServerProcess, headers: Record<string, string>, rootId: number) {
+  const { db, dialect } = deps.database;
+  const period = String(new Date().getFullYear());
+  const entries = await db.selectFrom('points_entry').select((eb) => eb.fn.countAll().as('n')).where('occurred_on', '>=', `${period}-01-01`).executeTakeFirstOrThrow();
+  const byStars = [0, 0, 0, 0, 0, 0];
+  const [batchMs, total] = await timeIt(() => evaluateSubtree(db, rootId, period, (results) => {
+    for (const e of results.values()) byStars[e.stars.length]++;
+  }));
+  console.log(`stars — batch over the whole tree (${total} members, ${Number(entries.n)} entries of ${period}, as one evaluateSubtree): ${(batchMs / 1000).toFixed(1)} s; members per number of stars 0–5: ${byStars.join(' / ')}`);
+
+  // 200 members picked at random (repeatably), each recomputed right after an entry is booked.
+  const ids = (await db.selectFrom('member').select('id').orderBy('id').execute()).map((m) => m.id);
+  let seed = 20260401;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const picked = Array.from({ length: 200 }, () => ids[Math.floor(random() * ids.length)]);
+  const rule = await db.selectFrom('points_rule').select(['id', 'code']).where('code', '=', 'JF02').executeTakeFirstOrThrow();
+  const day = new Date().toISOString().slice(0, 10);
+  const samples: number[] = [];
+  for (const memberId of picked) {
+    const m = await db.selectFrom('member').select(['id', 'unit_id']).where('id', '=', memberId).executeTakeFirstOrThrow();
+    const settings = await settingsFor(db, m.unit_id);
+    await db.transaction().execute((trx) => book(trx, dialect, {
+      memberId: m.id, unitId: m.unit_id, occurredOn: day, account: 'bonus', points: 2, rule, reason: '志愿服务', source: 'manual', approvedBy: null, createdBy: null, now: new Date().toISOString(),
+    }, settings));
+    samples.push((await timeIt(() => evaluateMember(db, m.id, period)))[0]);
+  }
+  console.log(`stars — one member recomputed after a new entry (evaluateMember, 200 random members, in process): p50 ${ms(quantile(samples, 0.5))}, p95 ${ms(quantile(samples, 0.95))}`);
+
+  const branches = await db.selectFrom('unit').select('id').where('kind', '=', 'branch').where('member_count', '>', 20).orderBy('id').limit(20).execute();
+  console.log(`stars — preview of one branch (page of 20, counts of the branch): ${await serverSide(server, headers, (i) => `/api/stars/preview?unitId=${branches[i % branches.length].id}&period=${period}`, 100)}`);
+  console.log(`stars — a member's stars with 点亮一颗星: ${await serverSide(server, headers, (i) => `/api/stars/members/${picked[i % picked.length]}?period=${period}`, 100)}`);
 }
 
 const kinds = (PG_URL ? ['sqlite', 'postgres'] : ['sqlite']).filter((k) => !process.env.BENCH_DATABASES || process.env.BENCH_DATABASES.split(',').includes(k)) as Array<'sqlite' | 'postgres'>;

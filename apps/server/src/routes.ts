@@ -9,8 +9,12 @@ import { rollRoutes } from './modules/rolls/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { pointsRoutes } from './modules/points/routes.ts';
+import { starRoutes } from './modules/stars/routes.ts';
+import { commitmentRoutes } from './modules/commitments/routes.ts';
+import { noticeRoutes } from './modules/campaigns/routes-notice.ts';
+import { campaignRoutes } from './modules/campaigns/routes.ts';
 
 export function allRoutes(): RouteSpec[] {
   // Export before /api/members/:id so the static path wins (Fastify also prefers it; listed for readers).
-  return [...systemRoutes, ...authRoutes, ...homeRoutes, ...unitRoutes, ...rollRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...pointsRoutes];
+  return [...systemRoutes, ...authRoutes, ...homeRoutes, ...unitRoutes, ...rollRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...pointsRoutes, ...starRoutes, ...commitmentRoutes, ...noticeRoutes, ...campaignRoutes];
 }

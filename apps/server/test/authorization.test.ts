@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, DATABASES, startTestEnv, type TestEnv } from './harness.ts';
 import { buildWorld, person, type World } from './world.ts';
 import { workbookWithRows } from './sheets.ts';
+import { DEFAULT_STAR_SCHEME } from '@xianfeng/domain';
 
 interface Probe {
   url: string;
@@ -106,6 +107,58 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     'GET /api/points/board/stats': () => ({ url: `/api/points/board/stats?unitId=${A}` }),
     'GET /api/points/plaque': () => ({ url: `/api/points/plaque?unitId=${A}` }),
     'POST /api/points/plaque': () => ({ url: '/api/points/plaque', body: { unitId: A, period: '2026', memberId: w.members.a, reason: '越权' } }),
+    // Stars: a member's own stars and the holiday calendar need only a session; setting the calendar
+    // needs a system-wide grant (the neighbouring village's administrator gets 403); the rest aims at village A.
+    'GET /api/stars/scheme': () => ({ url: `/api/stars/scheme?unitId=${A}&period=2026` }),
+    'PUT /api/stars/scheme': () => ({ url: '/api/stars/scheme', body: { unitId: A, period: '2026', scheme: DEFAULT_STAR_SCHEME } }),
+    'DELETE /api/stars/scheme': () => ({ url: `/api/stars/scheme?unitId=${A}&period=2026` }),
+    'GET /api/stars/preview': () => ({ url: `/api/stars/preview?unitId=${A}&period=2026` }),
+    'GET /api/stars/preview/export': () => ({ url: `/api/stars/preview/export?unitId=${A}&period=2026` }),
+    'GET /api/stars/members/:id': () => ({ url: `/api/stars/members/${w.members.a}` }),
+    'GET /api/stars/my': 'self',
+    'GET /api/stars/calendar': 'self',
+    'PUT /api/stars/calendar': () => ({ url: '/api/stars/calendar', body: { year: 2026, holidays: [], workdays: [] } }),
+    // Commitments: a member's own need only a session; member cards are seen by anyone of the
+    // member's village or community (commitments.test.ts walks who sees what); the rest aims at village A.
+    'GET /api/commitments/my': 'self',
+    'PUT /api/commitments/my': 'self',
+    'POST /api/commitments/my/updates': 'self',
+    'GET /api/cards': () => ({ url: `/api/cards?unitId=${A}` }),
+    'GET /api/cards/:memberId': () => ({ url: `/api/cards/${w.members.a}` }),
+    'PUT /api/commitments/members/:id': () => ({ url: `/api/commitments/members/${w.members.a}`, body: { content: '越权代录的承诺事项内容' } }),
+    'POST /api/commitments/members/:id/updates': () => ({ url: `/api/commitments/members/${w.members.a}/updates`, body: { content: '越权代录' } }),
+    'GET /api/commitments/compare': () => ({ url: `/api/commitments/compare?unitId=${A}` }),
+    'GET /api/commitments/compare/export': () => ({ url: `/api/commitments/compare/export?unitId=${A}` }),
+    // Notice and results: a campaign organized by village A, its objection, a commendation and a
+    // candidate of it. The dossier needs only a session (the candidate reads their own; notice.test.ts
+    // checks that the neighbouring village cannot); public pages are listed in the test below.
+    'POST /api/campaigns/:id/publish-notice': () => ({ url: `/api/campaigns/${notice.campaign}/publish-notice`, body: {} }),
+    'POST /api/campaigns/:id/close': () => ({ url: `/api/campaigns/${notice.campaign}/close` }),
+    'GET /api/campaigns/:id/objections': () => ({ url: `/api/campaigns/${notice.campaign}/objections` }),
+    'POST /api/campaigns/objections/:id/handle': () => ({ url: `/api/campaigns/objections/${notice.objection}/handle`, body: { outcome: 'uphold_withdraw', reply: '越权' } }),
+    'GET /api/campaigns/:id/results': () => ({ url: `/api/campaigns/${notice.campaign}/results` }),
+    'GET /api/campaigns/:id/results/export': () => ({ url: `/api/campaigns/${notice.campaign}/results/export` }),
+    'GET /api/campaigns/:id/honor-roll/export': () => ({ url: `/api/campaigns/${notice.closed}/honor-roll/export` }),
+    'GET /api/campaigns/:id/certificates.pdf': () => ({ url: `/api/campaigns/${notice.closed}/certificates.pdf` }),
+    'GET /api/campaigns/commendations/:id/certificate.pdf': () => ({ url: `/api/campaigns/commendations/${notice.commendation}/certificate.pdf` }),
+    'GET /api/campaigns/candidates/:id/dossier.pdf': 'self',
+    // Campaigns: an open commendation campaign organized by village A. A member's own candidacies,
+    // reminders and a candidate's page and steps need only a session (campaigns.test.ts walks who
+    // may see and move which candidate); the rest aims at the campaign or at village A.
+    'GET /api/campaigns/my': 'self',
+    'GET /api/campaigns/todo': 'self',
+    'POST /api/campaigns/:id/candidacy': 'self',
+    'GET /api/campaigns/candidates/:id': 'self',
+    'GET /api/campaigns/candidates/:id/self-evaluation': 'self',
+    'PUT /api/campaigns/candidates/:id/self-evaluation': 'self',
+    'POST /api/campaigns/candidates/:id/actions': 'self',
+    'POST /api/campaigns': () => ({ url: '/api/campaigns', body: { unitId: A, kind: 'commendation', period: '2026', title: '越权发起' } }),
+    'GET /api/campaigns': () => ({ url: `/api/campaigns?unitId=${A}` }),
+    'GET /api/campaigns/:id': () => ({ url: `/api/campaigns/${campaigns.open}` }),
+    'PATCH /api/campaigns/:id': () => ({ url: `/api/campaigns/${campaigns.open}`, body: { title: '越权' } }),
+    'PUT /api/campaigns/:id/quotas': () => ({ url: `/api/campaigns/${campaigns.open}/quotas`, body: { quotas: [{ unitId: A, category: 'outstanding_member', quota: 99 }] } }),
+    'POST /api/campaigns/:id/candidates': () => ({ url: `/api/campaigns/${campaigns.open}/candidates`, body: { category: 'outstanding_member', memberId: w.members.a, nomination: '越权推荐' } }),
+    'GET /api/campaigns/:id/candidates': () => ({ url: `/api/campaigns/${campaigns.open}/candidates?unitId=${A}` }),
   };
   function memberRoll() {
     return workbookWithRows(['姓名', '性别', '出生日期', '身份证号', '入党日期', '党员状态', '所在支部'], [['赵六', '男', '1980-01-01', String(person({ gender: 'male', birthDate: '1980-01-01' }).idNumber), '2005-01-01', '正式党员', 'C01A1']]);
@@ -117,6 +170,10 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
 const grantIds = { secretaryA: 0 };
 /** Points records of village A, made before the walk: a rule, an entry, a claim, a task and its claim, an item and an order. */
 const points = { rule: 0, entry: 0, claim: 0, task: 0, taskClaim: 0, item: 0, order: 0 };
+/** Notice and results of village A: a campaign in notice with an open objection, a closed commendation campaign and its commendation. */
+const notice = { campaign: 0, objection: 0, closed: 0, commendation: 0 };
+/** Campaigns of village A: an open commendation campaign. */
+const campaigns = { open: 0 };
 
 describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
   let env: TestEnv;
@@ -140,6 +197,9 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     points.item = (await w.as.secretaryA.post('/api/points/shop/items', { unitId: A, name: '毛巾', price: 1, stock: 5 })).json().id;
     points.order = (await w.as.memberA.post('/api/points/shop/orders', { itemId: points.item })).json().id;
     for (const [k, v] of Object.entries(points)) if (!v) throw new Error(`authorization fixture ${k} was not created`);
+    Object.assign(notice, await noticeFixtures(env, w));
+    campaigns.open = (await w.as.secretaryA.post('/api/campaigns', { unitId: A, kind: 'commendation', period: '2026', title: '东庄村评选表彰' })).json().id;
+    if (!campaigns.open) throw new Error('authorization fixture campaigns.open was not created');
   });
   afterAll(() => env?.close());
 
@@ -152,9 +212,9 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     expect(missing).toEqual([]);
   });
 
-  it('only health, meta, login and the public pioneer board are public', () => {
+  it('only health, meta, login, the public pioneer board, notices, objections and honor roll are public', () => {
     const pub = env.app.xfRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
-    expect(pub.sort()).toEqual(['GET /api/health', 'GET /api/meta', 'GET /api/public/board', 'POST /api/auth/login']);
+    expect(pub.sort()).toEqual(['GET /api/health', 'GET /api/meta', 'GET /api/public/board', 'GET /api/public/honor-roll', 'GET /api/public/notices', 'GET /api/public/notices/:id', 'GET /api/public/objections/:receipt', 'POST /api/auth/login', 'POST /api/public/objections']);
   });
 
   it('refuses an anonymous caller on every non-public route with 401', async () => {
@@ -220,3 +280,20 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     expect(names).not.toContain('张三');
   });
 });
+
+/** Direct inserts: the campaign pipeline is not under test here, only who may reach these records. */
+async function noticeFixtures(env: TestEnv, w: World) {
+  const db = env.deps.database.db;
+  const now = new Date().toISOString();
+  const campaign = (status: string, kind: string) =>
+    db.insertInto('campaign').values({ unit_id: w.units.villageA, kind, period: '2026', title: '东庄村评选', status, notice_days: 5, notice_start: '2026-01-05', notice_end: '2099-12-31', self_evaluation_due: null, branch_recommendation_due: null, committee_review_due: null, leading_group_due: null, created_by: null, created_at: now, closed_at: status === 'closed' ? now : null }).returning('id').executeTakeFirstOrThrow();
+  const candidate = (campaignId: number, category: string, state: string) =>
+    db.insertInto('candidate').values({ campaign_id: campaignId, category, member_id: w.members.a, subject_unit_id: null, subject_key: `m:${w.members.a}`, home_unit_id: w.units.branchA, state, nomination: '', stars_computed: '', stars_claimed: '', stars_recommended: '', stars_decided: '', vote_eligible: null, vote_present: null, vote_in_favour: null, vote_against: null, vote_abstain: null, meeting_on: null, created_by: null, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+  const inNotice = await campaign('notice', 'five_star');
+  const candidateInNotice = await candidate(inNotice.id, 'five_star', 'public_notice');
+  const objection = await db.insertInto('objection').values({ campaign_id: inNotice.id, candidate_id: candidateInNotice.id, receipt_code: 'AUTH234567', content: '授权测试的异议内容', contact_name: null, contact_phone_enc: null, anonymous: 1, state: 'open', outcome: null, reply: null, handled_by: null, handled_at: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
+  const closed = await campaign('closed', 'commendation');
+  const final = await candidate(closed.id, 'outstanding_member', 'final');
+  const commendation = await db.insertInto('commendation').values({ campaign_id: closed.id, candidate_id: final.id, category: 'outstanding_member', member_id: w.members.a, subject_unit_id: null, certificate_no: '2026-AUTH-001', awarded_at: now }).returning('id').executeTakeFirstOrThrow();
+  return { campaign: inNotice.id, objection: objection.id, closed: closed.id, commendation: commendation.id };
+}

@@ -103,6 +103,12 @@ describe('xianfeng command line', () => {
     expect(count("select count(*) as n from points_claim where status = 'pending'")).toBeGreaterThan(50);
     expect(count('select count(*) as n from shop_order')).toBeGreaterThan(100);
     expect(count('select count(*) as n from plaque_award')).toBeGreaterThan(50);
+    // Campaigns: this year's five stars in notice with an open objection; last year's five stars and commendations closed.
+    expect(count("select count(*) as n from campaign where status = 'notice'")).toBe(1);
+    expect(count("select count(*) as n from objection where state = 'open'")).toBe(1);
+    expect(count('select count(*) as n from member_star where star_count > 0')).toBeGreaterThan(5);
+    expect(count("select count(*) as n from commendation where certificate_no like '____-___-___'")).toBeGreaterThan(5);
+    expect(count("select count(*) as n from candidate c where not exists (select 1 from candidate_event e where e.candidate_id = c.id and e.to_state = c.state)")).toBe(0);
     // …until someone edits a figure behind the ledger's back.
     points.prepare('update points_balance set balance = balance + 5 where rowid = 1').run();
     points.close();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { ROLES, type Role } from '@xianfeng/domain';
+import { isPeriod, ROLES, type Role } from '@xianfeng/domain';
 import { loadConfig } from '../config.ts';
 import { createDeps } from '../deps.ts';
 import { buildApp } from '../app.ts';
@@ -16,6 +16,7 @@ import { createUser, resetPassword } from '../modules/users/service.ts';
 import { findUserByLogin } from '../modules/auth/service.ts';
 import { generateDemo } from '../modules/demo/generate.ts';
 import { verify } from '../modules/points/ledger.ts';
+import { writePreviewWorkbook } from '../modules/stars/preview.ts';
 
 const HELP = `先锋 Xianfeng — 命令行 / command line
 
@@ -29,6 +30,8 @@ const HELP = `先锋 Xianfeng — 命令行 / command line
   xianfeng export members --unit CODE --out FILE [--unmasked]
   xianfeng backup OUT                     consistent copy of the (running) SQLite database and its key
   xianfeng verify points [--json]         recompute every points figure from the ledger; exit 1 on any drift
+  xianfeng stars preview --unit CODE --period 2026 --out FILE.xlsx
+                                          the stars every member of a subtree would get now, as .xlsx
 `;
 
 /** The command line acts as a system administrator; its audit entries name it. */
@@ -64,6 +67,7 @@ async function main(argv: string[]) {
       login: { type: 'string' },
       unmasked: { type: 'boolean' },
       scale: { type: 'string' },
+      period: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -167,6 +171,18 @@ async function main(argv: string[]) {
               : `发现 ${report.drifts.length} 处不一致 / ${report.drifts.length} figures differ from the ledger`);
           }
           return report.drifts.length === 0 ? 0 : 1;
+        }
+        break;
+      }
+      case 'stars': {
+        if (sub === 'preview' && values.unit && values.out && values.period && isPeriod(values.period)) {
+          const unitId = await unitIdByCode(deps, values.unit);
+          const started = Date.now();
+          const out = fs.createWriteStream(values.out);
+          const { total } = await writePreviewWorkbook(deps.database.db, unitId, values.period, out, (done, all) => process.stderr.write(`\r${done} / ${all}`));
+          process.stderr.write('\n');
+          console.log(`已写入 ${values.out}：${total} 名党员的星级预览（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+          return 0;
         }
         break;
       }

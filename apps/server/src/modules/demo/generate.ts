@@ -11,6 +11,7 @@ import { checkedMemberRow } from '../members/service.ts';
 import { BULK_TABLES } from '../members/repo.ts';
 import { refreshStatistics } from '../../db/dialect.ts';
 import { generatePointsDemo } from './points.ts';
+import { generateCampaignDemo } from './campaigns.ts';
 import { POINTS_BULK_TABLES } from '../points/bulk.ts';
 
 export const DEMO_PASSWORD = 'Xianfeng2026';
@@ -211,6 +212,7 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
   if (opts.points ?? opts.scale !== 'city') {
     const countyWorker = await db.selectFrom('app_user').select('id').where('username', '=', 'county').executeTakeFirstOrThrow();
     await generatePointsDemo(deps, r, { countyId: county, actorId: countyWorker.id, today, log });
+    await generateCampaignDemo(deps, r, { countyId: county, townId: firstTown, today, log });
   }
   await refreshStatistics(db, deps.database.dialect, [...BULK_TABLES, ...POINTS_BULK_TABLES]);
   log(`demo ready: ${units} units, ${members} members`);

@@ -6,6 +6,7 @@ import type { RequestCtx } from '../../core/context.ts';
 import { toCount } from '../../db/dialect.ts';
 import * as memberRepo from '../members/repo.ts';
 import { presentListItem } from '../members/service.ts';
+import { todoCount } from '../campaigns/todo.ts';
 
 const PARTY_KINDS = ['county_committee', 'town_committee', 'general_branch', 'branch'];
 
@@ -18,7 +19,8 @@ async function home(ctx: RequestCtx) {
   const unit = grant?.unitId ? await db.selectFrom('unit').select(['id', 'code', 'name', 'kind']).where('id', '=', grant.unitId).executeTakeFirst() : null;
   // A member's own registry entry (masked), for their first page.
   const self = auth.memberId ? await memberRepo.findById(db, auth.memberId) : undefined;
-  const base = { role, unit: unit ?? null, self: self ? presentListItem(self) : null };
+  // Candidates waiting for the caller's step in a five-star or commendation campaign (reminders).
+  const base = { role, unit: unit ?? null, self: self ? presentListItem(self) : null, campaignTodo: await todoCount(ctx) };
   if (!roleHas(role, 'member.read')) return { ...base, counts: null, byKind: [], warningCount: 0, warnings: [] };
 
   // Every figure comes from the counts maintained on each unit (see units/repo adjustMemberCount):

@@ -12,6 +12,7 @@ import type { NewMember } from '../../db/schema.ts';
 import * as unitRepo from '../units/repo.ts';
 import * as repo from './repo.ts';
 import * as pointsRepo from '../points/repo.ts';
+import { awardedStars } from '../stars/repo.ts';
 
 export interface MemberInput {
   unitId: number;
@@ -120,9 +121,11 @@ async function loadVisible(ctx: RequestCtx, id: number, permission: 'member.read
 export async function detail(ctx: RequestCtx, id: number) {
   const member = await loadVisible(ctx, id, 'member.read');
   const db = ctx.deps.database.db;
-  const history = await repo.transfers(db, id);
+  const [history, [stars]] = await Promise.all([repo.transfers(db, id), awardedStars(db, id, 1)]);
   return {
     ...presentListItem(member),
+    /** The final stars (五星党员) of the latest period that has them, or null. */
+    stars: stars ?? null,
     canEdit: await canAccessUnit(db, ctx.auth!, 'member.write', member.unit_id),
     canUnmask: await canAccessUnit(db, ctx.auth!, 'member.unmask', member.unit_id),
     transfers: history.map((t) => ({

@@ -11,6 +11,7 @@ import { toCount } from '../../db/dialect.ts';
 import * as unitRepo from '../units/repo.ts';
 import { today } from './common.ts';
 import { settingsFor } from './ledger.ts';
+import { starsOfPeriod } from '../stars/repo.ts';
 
 /** Above this many members a board walks the period's score index and checks each row's unit. */
 const LARGE_SUBTREE = 5000;
@@ -71,12 +72,13 @@ export async function board(ctx: RequestCtx, q: { unitId: number; period?: strin
   const period = await boardPeriod(ctx, q.unitId, q.period);
   const before = previousPeriod(period);
   const [rows, count] = await Promise.all([topStandings(db, q.unitId, period, q.limit, q.offset, before), standingsCount(db, q.unitId, period)]);
+  // The final stars (五星党员) of the board period's year, for the page only; null: none awarded.
+  const stars = await starsOfPeriod(db, rows.map((r) => r.memberId), period.slice(0, 4));
   return {
     period,
     previousPeriod: before,
     ...count,
-    // Stars arrive with the five-star evaluation (issue 4).
-    items: rows.map((r) => ({ ...r, change: r.previousScore === null ? null : r.score - r.previousScore, stars: null })),
+    items: rows.map((r) => ({ ...r, change: r.previousScore === null ? null : r.score - r.previousScore, stars: stars.get(r.memberId) ?? null })),
   };
 }
 

@@ -71,6 +71,11 @@ async function evidenceOwner(db: Db, type: string, id: number) {
   if (type === 'task_claim') {
     return db.selectFrom('task_claim as c').innerJoin('member as m', 'm.id', 'c.member_id').select(['c.member_id as memberId', 'm.unit_id as unitId']).where('c.id', '=', id).executeTakeFirst();
   }
+  if (type === 'self_evaluation') {
+    // Evidence of a five-star self-evaluation (campaigns/self-evaluation.ts): the candidate and their home unit.
+    const row = await db.selectFrom('self_evaluation as s').innerJoin('candidate as k', 'k.id', 's.candidate_id').select(['k.member_id as memberId', 'k.home_unit_id as unitId']).where('s.id', '=', id).executeTakeFirst();
+    return row && row.memberId !== null ? { memberId: row.memberId, unitId: row.unitId } : undefined;
+  }
   return db.selectFrom('points_violation as v').innerJoin('member as m', 'm.id', 'v.member_id').select(['v.member_id as memberId', 'm.unit_id as unitId']).where('v.id', '=', id).executeTakeFirst();
 }
 
