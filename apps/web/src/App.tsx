@@ -12,6 +12,7 @@ import type { Permission } from './api/types.ts';
 import { lastUserId, ME_KEY, useCan, useMe } from './auth/session.ts';
 import { AppShell } from './components/AppShell.tsx';
 import { PageSpin } from './components/PageSpin.tsx';
+import { ResidentLanding } from './features/commitments/Landing.tsx';
 
 const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx'));
 const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
@@ -25,6 +26,22 @@ const MyPointsPage = lazy(() => import('./features/points/MyPointsPage.tsx'));
 const PointsReviewPage = lazy(() => import('./features/points/ReviewPage.tsx'));
 const PointsManagePage = lazy(() => import('./features/points/ManagePage.tsx'));
 const PointsBoardPage = lazy(() => import('./features/points/BoardPage.tsx'));
+const StarsSchemePage = lazy(() => import('./features/stars/SchemePage.tsx'));
+const StarsPreviewPage = lazy(() => import('./features/stars/PreviewPage.tsx'));
+const MyCommitmentPage = lazy(() => import('./features/commitments/MyCommitmentPage.tsx'));
+const CardsPage = lazy(() => import('./features/commitments/CardsPage.tsx'));
+const CardDetailPage = lazy(() => import('./features/commitments/CardDetailPage.tsx'));
+const ComparePage = lazy(() => import('./features/commitments/ComparePage.tsx'));
+const CampaignsPage = lazy(() => import('./features/campaigns/CampaignsPage.tsx'));
+const CampaignDetailPage = lazy(() => import('./features/campaigns/CampaignDetailPage.tsx'));
+const CandidatePage = lazy(() => import('./features/campaigns/CandidatePage.tsx'));
+const MyCampaignsPage = lazy(() => import('./features/campaigns/MyCampaignsPage.tsx'));
+const CampaignTodoPage = lazy(() => import('./features/campaigns/TodoPage.tsx'));
+const PublicLayout = lazy(() => import('./features/public/PublicLayout.tsx'));
+const PublicNoticesPage = lazy(() => import('./features/public/NoticesPage.tsx'));
+const PublicNoticePage = lazy(() => import('./features/public/NoticePage.tsx'));
+const PublicReceiptPage = lazy(() => import('./features/public/ReceiptPage.tsx'));
+const PublicHonorRollPage = lazy(() => import('./features/public/HonorRollPage.tsx'));
 
 function makeQueryClient() {
   return new QueryClient({
@@ -78,10 +95,18 @@ function AppRoutes() {
     <Suspense fallback={<PageSpin />}>
       <Routes>
         <Route path="/login" element={me ? <Navigate to={back} replace /> : <LoginPage />} />
+        {/* 公示, 群众监督 and 光荣榜: open to anyone, logged in or not (residents on phones). */}
+        <Route path="/public" element={<PublicLayout />}>
+          <Route index element={<Navigate to="/public/notices" replace />} />
+          <Route path="notices" element={<PublicNoticesPage />} />
+          <Route path="notices/:id" element={<PublicNoticePage />} />
+          <Route path="receipt" element={<PublicReceiptPage />} />
+          <Route path="honor-roll" element={<PublicHonorRollPage />} />
+        </Route>
         <Route
           element={me ? <AppShell /> : <Navigate to="/login" replace state={{ from: location.pathname + location.search, userId: lastUserId() }} />}
         >
-          <Route index element={<HomePage />} />
+          <Route index element={<ResidentLanding><HomePage /></ResidentLanding>} />
           <Route path="units" element={<RequirePermission permission="unit.read"><UnitsPage /></RequirePermission>} />
           <Route path="members" element={<RequirePermission permission="member.read"><MembersPage /></RequirePermission>} />
           <Route path="members/:id" element={<RequirePermission permission="member.read"><MemberDetailPage /></RequirePermission>} />
@@ -93,6 +118,19 @@ function AppRoutes() {
           <Route path="points/review" element={<RequirePermission permission="points.approve"><PointsReviewPage /></RequirePermission>} />
           <Route path="points/manage" element={<RequirePermission permission="points.manage"><PointsManagePage /></RequirePermission>} />
           <Route path="points/board" element={<RequirePermission permission="points.read"><PointsBoardPage /></RequirePermission>} />
+          <Route path="stars/scheme" element={<RequirePermission permission="evaluation.manage"><StarsSchemePage /></RequirePermission>} />
+          <Route path="stars/preview" element={<RequirePermission permission="evaluation.read"><StarsPreviewPage /></RequirePermission>} />
+          {/* 亮身份、亮承诺: one's own commitment needs a member record; cards are for everyone of the village (the server decides whose). */}
+          <Route path="commitments/me" element={<MyCommitmentPage />} />
+          <Route path="commitments/compare" element={<RequirePermission permission="points.read"><ComparePage /></RequirePermission>} />
+          <Route path="cards" element={<CardsPage />} />
+          <Route path="cards/:memberId" element={<CardDetailPage />} />
+          {/* 评选: a member's own candidacies and the candidate pages need no permission (the server serves what is theirs). */}
+          <Route path="campaigns" element={<RequirePermission permission="evaluation.read"><CampaignsPage /></RequirePermission>} />
+          <Route path="campaigns/my" element={<MyCampaignsPage />} />
+          <Route path="campaigns/todo" element={<CampaignTodoPage />} />
+          <Route path="campaigns/candidates/:id" element={<CandidatePage />} />
+          <Route path="campaigns/:id" element={<RequirePermission permission="evaluation.read"><CampaignDetailPage /></RequirePermission>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

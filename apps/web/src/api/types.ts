@@ -76,6 +76,8 @@ export interface Transfer {
 }
 
 export interface MemberDetail extends MemberListItem {
+  /** The final stars (五星党员) of the latest evaluated period, or null. */
+  stars?: { period: string; stars: string[]; starCount: number; awardedAt: string } | null;
   canUnmask: boolean;
   canEdit: boolean;
   transfers: Transfer[];

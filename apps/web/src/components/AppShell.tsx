@@ -1,8 +1,8 @@
 // The logged-in frame: a side menu on desktops, a compact top bar with a drawer menu on phones.
 // Menu items follow the permissions of the user's roles.
 import {
-  ApartmentOutlined, AuditOutlined, CheckSquareOutlined, CloudUploadOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
-  MenuOutlined, SettingOutlined, StarOutlined, TeamOutlined, TrophyOutlined, UserOutlined, UserSwitchOutlined,
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, FlagOutlined, IdcardOutlined, CloudUploadOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
+  MenuOutlined, ControlOutlined, CrownOutlined, NotificationOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, StarOutlined, TeamOutlined, TrophyOutlined, UserOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
@@ -39,6 +39,15 @@ const NAV: NavItem[] = [
   { key: 'points-review', path: '/points/review', icon: <CheckSquareOutlined />, label: 'nav.pointsReview', anyOf: ['points.approve'] },
   { key: 'points-board', path: '/points/board', icon: <TrophyOutlined />, label: 'nav.pointsBoard', anyOf: ['points.read'] },
   { key: 'points-manage', path: '/points/manage', icon: <SettingOutlined />, label: 'nav.pointsManage', anyOf: ['points.manage'] },
+  { key: 'stars-preview', path: '/stars/preview', icon: <CrownOutlined />, label: 'nav.starsPreview', anyOf: ['evaluation.read'] },
+  { key: 'stars-scheme', path: '/stars/scheme', icon: <ControlOutlined />, label: 'nav.starsScheme', anyOf: ['evaluation.manage'] },
+  { key: 'commitments-me', path: '/commitments/me', icon: <FlagOutlined />, label: 'nav.commitmentsMe', when: (me) => me.memberId !== null },
+  { key: 'cards', path: '/cards', icon: <IdcardOutlined />, label: 'nav.cards' },
+  { key: 'commitments-compare', path: '/commitments/compare', icon: <BarChartOutlined />, label: 'nav.commitmentsCompare', anyOf: ['points.read'] },
+  { key: 'campaigns-my', path: '/campaigns/my', icon: <SolutionOutlined />, label: 'nav.campaignsMy', when: (me) => me.memberId !== null },
+  { key: 'campaigns-todo', path: '/campaigns/todo', icon: <ScheduleOutlined />, label: 'nav.campaignsTodo', anyOf: ['evaluation.recommend', 'evaluation.review', 'evaluation.decide'] },
+  { key: 'campaigns', path: '/campaigns', icon: <SafetyCertificateOutlined />, label: 'nav.campaigns', anyOf: ['evaluation.read'] },
+  { key: 'public-notices', path: '/public/notices', icon: <NotificationOutlined />, label: 'nav.publicNotices' },
 ];
 
 function Brand({ light }: { light?: boolean }) {

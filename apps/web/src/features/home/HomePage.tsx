@@ -8,6 +8,7 @@ import { api, errorMessage } from '../../api/client.ts';
 import { useLabels } from '../../api/labels.ts';
 import type { HomeSummary } from '../../api/types.ts';
 import { useCan, useCurrentUser } from '../../auth/session.ts';
+import { CampaignTodoCard } from '../campaigns/TodoCard.tsx';
 
 const HomeCharts = lazy(() => import('./HomeCharts.tsx'));
 
@@ -27,6 +28,7 @@ function PublicHome({ summary }: { summary?: HomeSummary }) {
   const can = useCan();
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="home-public">
+      <CampaignTodoCard />
       <Card>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('home.hello', { name: me.displayName })}
@@ -89,6 +91,7 @@ export default function HomePage() {
           {data.unit ? ` · ${data.unit.name}` : ''}
         </Typography.Text>
       </div>
+      <CampaignTodoCard />
       <Row gutter={[12, 12]}>
         <Col xs={12} md={6}>
           <StatCard testId="stat-members" title={t('home.members')} value={counts.members} />

@@ -11,6 +11,9 @@ import { formatDateTime } from '../../lib/dates.ts';
 import { MemberFormDrawer } from './MemberFormDrawer.tsx';
 import { statusColor } from './statusColor.ts';
 import { TransferModal } from './TransferModal.tsx';
+import { useCan } from '../../auth/session.ts';
+import { Stars } from '../stars/Stars.tsx';
+import { StarProgressCard } from '../stars/StarProgressCard.tsx';
 
 interface Unmasked {
   idNumber: string | null;
@@ -20,6 +23,7 @@ interface Unmasked {
 export default function MemberDetailPage() {
   const { t } = useTranslation();
   const { label } = useLabels();
+  const can = useCan();
   const { modal, message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -119,6 +123,16 @@ export default function MemberDetailPage() {
               label: t('members.specialties'),
               children: m.specialties.length ? m.specialties.map((s) => <Tag key={s}>{s}</Tag>) : t('common.none'),
             },
+            {
+              key: 'stars',
+              label: t('stars.record'),
+              children: m.stars ? (
+                <Space size={8} wrap data-testid="member-stars">
+                  <Stars stars={m.stars.stars} />
+                  <span>{t('stars.recordOf', { period: m.stars.period })}</span>
+                </Space>
+              ) : t('common.none'),
+            },
             { key: 'updatedAt', label: t('members.updatedAt'), children: formatDateTime(m.updatedAt) },
           ]}
         />
@@ -140,6 +154,7 @@ export default function MemberDetailPage() {
           </Typography.Paragraph>
         )}
       </Card>
+      {can('evaluation.read') && <StarProgressCard memberId={m.id} />}
       <Card title={t('transfer.history')} data-testid="transfer-history">
         {transfers.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('transfer.none')} />

@@ -1,5 +1,5 @@
 // The shapes of the points API (docs/API.md, "Points"), as the web app sees them.
-import type { Account, PeriodKind, RuleAccount } from '@xianfeng/domain';
+import type { Account, PeriodKind, RuleAccount, StarDimension } from '@xianfeng/domain';
 
 export type { Account, PeriodKind, RuleAccount };
 
@@ -251,6 +251,8 @@ export interface BoardRow {
   previousScore: number | null;
   /** Since the previous period; null when the member had no score then. */
   change: number | null;
+  /** The final stars (五星党员) of the board period's year; null when none were awarded. */
+  stars: StarDimension[] | null;
 }
 
 export interface Board {

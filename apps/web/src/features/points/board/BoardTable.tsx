@@ -6,6 +6,7 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsPhone } from '../../../lib/useIsPhone.ts';
 import type { BoardRow } from '../types.ts';
+import { Stars } from '../../stars/Stars.tsx';
 
 const MEDAL = ['#d4a017', '#a0a0a0', '#b87333'];
 const rowProps = (testId: string) => ({ 'data-testid': testId }) as HTMLAttributes<HTMLElement>;
@@ -45,11 +46,13 @@ export function BoardTable({ rows, loading, canLoadMore, onLoadMore }: { rows: B
               <Typography.Text type="secondary" style={{ fontSize: 12 }} className="xf-ellipsis">
                 {r.unitName}
               </Typography.Text>
+              {r.stars && <div><Stars stars={r.stars} size={12} /></div>}
             </div>
           ),
         }
       : { title: t('points.review.member'), dataIndex: 'name' },
     ...(isPhone ? [] : [{ title: t('points.board.unit'), dataIndex: 'unitName', ellipsis: true }]),
+    ...(isPhone ? [] : [{ title: t('stars.boardColumn'), dataIndex: 'stars', width: 110, render: (s: BoardRow['stars']) => (s ? <Stars stars={s} size={14} /> : <Typography.Text type="secondary">—</Typography.Text>) }]),
     { title: t('points.board.score'), dataIndex: 'score', width: 72, align: 'right', render: (s: number) => <strong data-testid="board-score">{s}</strong> },
     { title: t('points.board.change'), dataIndex: 'change', width: 80, align: 'right', render: (c: number | null) => <Change change={c} /> },
   ];

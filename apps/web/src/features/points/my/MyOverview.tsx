@@ -10,6 +10,7 @@ import { ACCOUNT_TEXT_COLOR, usePointsFormat } from '../format.ts';
 import { useMyOverview } from '../hooks.ts';
 import type { Overview, PeriodFigures } from '../types.ts';
 import { EntriesDrawer } from './EntriesDrawer.tsx';
+import { StarProgressCard } from '../../stars/StarProgressCard.tsx';
 
 function Figure({ title, value, color, testId }: { title: string; value: number | string; color?: string; testId: string }) {
   return (
@@ -106,6 +107,7 @@ export function MyOverview({ onClaim }: { onClaim: () => void }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <ScoreCard data={data} onClaim={onClaim} />
+      <StarProgressCard />
       <Card
         size="small"
         title={t('points.my.recent')}

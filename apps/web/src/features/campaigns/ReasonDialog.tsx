@@ -1,0 +1,66 @@
+// Asks for the written reason an action needs (退回, 不予推荐, 不通过, an objection's 答复): required,
+// with the server's complaint about it placed on the field.
+import { Alert, Form, Input, Modal } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyFormErrors } from '../../api/formErrors.ts';
+
+export function ReasonDialog({
+  open, title, description, label, okText, danger, field = 'reason', maxLength = 500, onCancel, onSubmit,
+}: {
+  open: boolean;
+  title: ReactNode;
+  description?: ReactNode;
+  label: string;
+  okText?: string;
+  danger?: boolean;
+  /** The name the server gives the text in its field errors. */
+  field?: string;
+  maxLength?: number;
+  onCancel: () => void;
+  onSubmit: (text: string) => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Record<string, string>>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      setError(null);
+    }
+  }, [open, form]);
+
+  async function submit(v: Record<string, string>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(v[field].trim());
+    } catch (e) {
+      setError(applyFormErrors(form, e, [field]));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+      okText={okText ?? t('common.confirm')}
+      okButtonProps={{ danger, loading: busy, 'data-testid': 'campaign-reason-submit' }}
+      destroyOnHidden
+    >
+      {description && <div style={{ marginBottom: 12 }}>{description}</div>}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="campaign-reason-error" />}
+      <Form form={form} layout="vertical" onFinish={submit} data-testid="campaign-reason-form">
+        <Form.Item name={field} label={label} rules={[{ required: true, whitespace: true, message: t('campaigns.reasonRequired') }]}>
+          <Input.TextArea rows={3} maxLength={maxLength} showCount autoFocus data-testid="campaign-reason-input" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
