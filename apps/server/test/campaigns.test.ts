@@ -212,7 +212,8 @@ describe.each(DATABASES)('campaigns and the review pipeline (%s)', (kind) => {
     expect((await b.get(`/api/campaigns/${campaign.id}`)).statusCode).toBe(200);
     const list = await b.get(`/api/campaigns/${campaign.id}/candidates`);
     expect(list.json()).toMatchObject({ total: 0, items: [] });
-    expect((await w.as.secretaryA.get(`/api/campaigns/${campaign.id}/candidates`)).json().items.map((c: { id: number }) => c.id)).toEqual([id]);
+    // Each row carries the caller's buttons: the branch may recommend, decline or return it.
+    expect((await w.as.secretaryA.get(`/api/campaigns/${campaign.id}/candidates`)).json().items).toMatchObject([{ id, actions: ['recommend', 'decline', 'return'] }]);
     for (const res of [
       await b.get(`/api/campaigns/candidates/${id}`),
       await b.get(`/api/campaigns/candidates/${id}/self-evaluation`),

@@ -7,7 +7,7 @@ import {
   availableActions, CATEGORIES_OF, encodeStars, initialState, todayYmd,
   type CampaignKind, type CandidateCategory, type CandidateState, type PipelineAction,
 } from '@xianfeng/domain';
-import type { RequestCtx } from '../../core/context.ts';
+import type { Auth, Db, RequestCtx } from '../../core/context.ts';
 import { nowIso } from '../../core/context.ts';
 import { canAccessUnit, requireAuth, requirePermission, scopedUnitIds } from '../../core/access.ts';
 import { recordAudit } from '../../core/audit.ts';
@@ -15,7 +15,7 @@ import { conflict, invalid, notFound, unprocessable } from '../../core/errors.ts
 import { isUniqueViolation, toCount } from '../../db/dialect.ts';
 import { selfMember } from '../points/common.ts';
 import { evaluateMember } from '../stars/compute.ts';
-import { actorsFor, canReadCandidate, loadCandidate, recordEvent, type CampaignRow } from './transition.ts';
+import { actorsFor, canReadCandidate, loadCandidate, recordEvent, type CampaignRow, type CandidateRow } from './transition.ts';
 import { visibleCampaign } from './campaigns.ts';
 import { presentCampaign, presentCandidate } from './present.ts';
 import { presentSelfEvaluation, schemeOfCandidate } from './self-evaluation.ts';
@@ -149,7 +149,17 @@ export async function listCandidates(ctx: RequestCtx, campaignId: number, q: Can
     base.clearSelect().select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
   ]);
   const t = today(ctx);
-  return { items: rows.map((r) => presentCandidate(r, t)), total: toCount(total?.n), page: q.page, pageSize: q.pageSize };
+  const actions = await Promise.all(rows.map((r) => callerActions(db, auth, campaign, r)));
+  return { items: rows.map((r, i) => ({ ...presentCandidate(r, t), actions: actions[i] })), total: toCount(total?.n), page: q.page, pageSize: q.pageSize };
+}
+
+/** The buttons the caller may press on a candidate now (none once the campaign is closed). */
+async function callerActions(db: Db, auth: Auth, campaign: CampaignRow, candidate: CandidateRow): Promise<CandidateAction[]> {
+  if (campaign.status === 'closed') return [];
+  const { actors, isCandidate } = await actorsFor(db, auth, campaign, candidate);
+  return availableActions(candidate.state as CandidateState, { actors, isCandidate, hasSelfEvaluation: campaign.kind === 'five_star' }).filter((a): a is CandidateAction =>
+    (CANDIDATE_ACTIONS as readonly string[]).includes(a),
+  );
 }
 
 /** One candidate with the self-evaluation, the votes, the dossier and the caller's buttons. */
@@ -163,7 +173,7 @@ export async function getCandidate(ctx: RequestCtx, candidateId: number) {
   const organizer = (await repo.findUnit(db, campaign.unit_id))!;
   const { actors, isCandidate } = await actorsFor(db, auth, campaign, candidate);
   const fiveStar = campaign.kind === 'five_star';
-  const actions = campaign.status === 'closed' ? [] : availableActions(candidate.state as CandidateState, { actors, isCandidate, hasSelfEvaluation: fiveStar }).filter((a): a is CandidateAction => (CANDIDATE_ACTIONS as readonly string[]).includes(a));
+  const actions = await callerActions(db, auth, campaign, candidate);
   const events = await repo.eventsOf(db, candidateId);
   return {
     ...presentCandidate(row, today(ctx)),

@@ -13,15 +13,15 @@ import { Stars } from '../stars/Stars.tsx';
 import { ActionButtons } from './ActionButtons.tsx';
 import { DeadlineTag } from './DeadlineTag.tsx';
 import { STATE_COLOR, useCampaignLabels } from './format.ts';
-import { useCandidates, useTodo } from './hooks.ts';
-import type { CampaignDetail, Candidate, CandidateAction, CandidateCategory, CandidateState } from './types.ts';
+import { useCandidates } from './hooks.ts';
+import type { CampaignDetail, CandidateAction, CandidateRow, CandidateCategory, CandidateState } from './types.ts';
 import { VotesLine } from './VotesInput.tsx';
 
 const PAGE_SIZE = 20;
 const rowProps = () => ({ 'data-testid': 'candidate-row' }) as HTMLAttributes<HTMLElement>;
 
 /** The stars of the latest stage that set them: decided, else recommended, else claimed, else the ledger's. */
-export function currentStars(c: Pick<Candidate, 'stars'>) {
+export function currentStars(c: Pick<CandidateRow, 'stars'>) {
   const s = c.stars;
   if (!s) return null;
   return s.decided.length ? s.decided : s.recommended.length ? s.recommended : s.claimed.length ? s.claimed : s.computed;
@@ -36,17 +36,15 @@ export function CandidatesTable({ campaign, initialState }: { campaign: Campaign
   const [unitId, setUnitId] = useState<number | undefined>();
   const [page, setPage] = useState(1);
   const { data, isFetching } = useCandidates(campaign.id, { state, category, unitId, page, pageSize: PAGE_SIZE });
-  // The list does not say what the user may do on each row; the reminders do, for every waiting step.
-  const todo = useTodo(campaign.status !== 'closed');
-  const actionsOf = (c: Candidate): CandidateAction[] => todo.data?.items.find((i) => i.id === c.id)?.actions ?? [];
+  const actionsOf = (c: CandidateRow): CandidateAction[] => c.actions;
   const fiveStar = campaign.kind === 'five_star';
 
-  const name = (c: Candidate) => (
+  const name = (c: CandidateRow) => (
     <Link to={`/campaigns/candidates/${c.id}`} data-testid="candidate-link">
       {c.subject.name}
     </Link>
   );
-  const stateTag = (c: Candidate) => (
+  const stateTag = (c: CandidateRow) => (
     <Space size={4} wrap>
       <Tag color={STATE_COLOR[c.state]} data-testid="candidate-state">
         {stateLabel(c.state)}
@@ -54,16 +52,16 @@ export function CandidatesTable({ campaign, initialState }: { campaign: Campaign
       <DeadlineTag deadline={c.deadline} />
     </Space>
   );
-  const actions = (c: Candidate) => <ActionButtons size="small" candidate={c} actions={actionsOf(c)} exclude={['submit', 'withdraw']} />;
+  const actions = (c: CandidateRow) => <ActionButtons size="small" candidate={c} actions={actionsOf(c)} exclude={['submit', 'withdraw']} />;
 
-  const columns: ColumnsType<Candidate> = [
+  const columns: ColumnsType<CandidateRow> = [
     { title: t('campaigns.candidates.name'), key: 'name', render: (_, c) => name(c) },
     { title: t('campaigns.candidates.unit'), key: 'unit', ellipsis: true, render: (_, c) => c.homeUnit.name },
-    ...(fiveStar ? [] : [{ title: t('campaigns.candidates.category'), key: 'category', width: 140, render: (_: unknown, c: Candidate) => categoryLabel(c.category) }]),
+    ...(fiveStar ? [] : [{ title: t('campaigns.candidates.category'), key: 'category', width: 140, render: (_: unknown, c: CandidateRow) => categoryLabel(c.category) }]),
     { title: t('campaigns.candidates.state'), key: 'state', width: 180, render: (_, c) => stateTag(c) },
-    ...(fiveStar ? [{ title: t('campaigns.candidates.stars'), key: 'stars', width: 120, render: (_: unknown, c: Candidate) => <Stars stars={currentStars(c) ?? []} size={14} data-testid="candidate-stars" /> }] : []),
+    ...(fiveStar ? [{ title: t('campaigns.candidates.stars'), key: 'stars', width: 120, render: (_: unknown, c: CandidateRow) => <Stars stars={currentStars(c) ?? []} size={14} data-testid="candidate-stars" /> }] : []),
     { title: t('campaigns.candidates.votes'), key: 'votes', width: 150, render: (_, c) => (c.votes ? t('campaigns.votes.short', { inFavour: c.votes.inFavour, present: c.votes.present }) : t('common.none')) },
-    ...((data?.items ?? []).some((c) => actionsOf(c).length > 0) ? [{ title: t('common.actions'), key: 'actions', width: 230, render: (_: unknown, c: Candidate) => actions(c) }] : []),
+    ...((data?.items ?? []).some((c) => actionsOf(c).length > 0) ? [{ title: t('common.actions'), key: 'actions', width: 230, render: (_: unknown, c: CandidateRow) => actions(c) }] : []),
   ];
 
   return (
@@ -134,7 +132,7 @@ export function CandidatesTable({ campaign, initialState }: { campaign: Campaign
           )}
         </>
       ) : (
-        <Table<Candidate>
+        <Table<CandidateRow>
           rowKey="id"
           columns={columns}
           dataSource={data?.items ?? []}

@@ -261,8 +261,13 @@ export interface Candidate {
   updatedAt: string;
 }
 
+/** A row of a campaign's candidate list, with the actions the caller may take on it now. */
+export interface CandidateRow extends Candidate {
+  actions: CandidateAction[];
+}
+
 export interface CandidateList {
-  items: Candidate[];
+  items: CandidateRow[];
   total: number;
   page: number;
   pageSize: number;
