@@ -28,6 +28,7 @@ const PointsManagePage = lazy(() => import('./features/points/ManagePage.tsx'));
 const PointsBoardPage = lazy(() => import('./features/points/BoardPage.tsx'));
 const StarsSchemePage = lazy(() => import('./features/stars/SchemePage.tsx'));
 const StarsPreviewPage = lazy(() => import('./features/stars/PreviewPage.tsx'));
+const CalendarPage = lazy(() => import('./features/calendar/CalendarPage.tsx'));
 const MyCommitmentPage = lazy(() => import('./features/commitments/MyCommitmentPage.tsx'));
 const CardsPage = lazy(() => import('./features/commitments/CardsPage.tsx'));
 const CardDetailPage = lazy(() => import('./features/commitments/CardDetailPage.tsx'));
@@ -120,6 +121,8 @@ function AppRoutes() {
           <Route path="points/board" element={<RequirePermission permission="points.read"><PointsBoardPage /></RequirePermission>} />
           <Route path="stars/scheme" element={<RequirePermission permission="evaluation.manage"><StarsSchemePage /></RequirePermission>} />
           <Route path="stars/preview" element={<RequirePermission permission="evaluation.read"><StarsPreviewPage /></RequirePermission>} />
+          {/* 节假日设置: everyone may read the working-day calendar; only a system administrator edits it (the page asks the server). */}
+          <Route path="settings/calendar" element={<CalendarPage />} />
           {/* 亮身份、亮承诺: one's own commitment needs a member record; cards are for everyone of the village (the server decides whose). */}
           <Route path="commitments/me" element={<MyCommitmentPage />} />
           <Route path="commitments/compare" element={<RequirePermission permission="points.read"><ComparePage /></RequirePermission>} />

@@ -1,7 +1,7 @@
 // The logged-in frame: a side menu on desktops, a compact top bar with a drawer menu on phones.
 // Menu items follow the permissions of the user's roles.
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, FlagOutlined, IdcardOutlined, CloudUploadOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, IdcardOutlined, CloudUploadOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
   MenuOutlined, ControlOutlined, CrownOutlined, NotificationOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, StarOutlined, TeamOutlined, TrophyOutlined, UserOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
@@ -12,6 +12,7 @@ import type { Me, Permission } from '../api/types.ts';
 import { can, strongestRole } from '../auth/permissions.ts';
 import { useCurrentUser, useLogout } from '../auth/session.ts';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.tsx';
+import { isSystemAdmin } from '../features/calendar/model.ts';
 import { useIsPhone } from '../lib/useIsPhone.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PageSpin } from './PageSpin.tsx';
@@ -48,6 +49,7 @@ const NAV: NavItem[] = [
   { key: 'campaigns-todo', path: '/campaigns/todo', icon: <ScheduleOutlined />, label: 'nav.campaignsTodo', anyOf: ['evaluation.recommend', 'evaluation.review', 'evaluation.decide'] },
   { key: 'campaigns', path: '/campaigns', icon: <SafetyCertificateOutlined />, label: 'nav.campaigns', anyOf: ['evaluation.read'] },
   { key: 'public-notices', path: '/public/notices', icon: <NotificationOutlined />, label: 'nav.publicNotices' },
+  { key: 'calendar', path: '/settings/calendar', icon: <CalendarOutlined />, label: 'nav.calendar', when: isSystemAdmin },
 ];
 
 function Brand({ light }: { light?: boolean }) {
