@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, todayYmd, weekdayOf } from '@xianfeng/domain';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, launchBrowser, screenshot, startServer, type Server } from './browser.ts';
+import { logIn } from './session.ts';
 
 const NEXT_YEAR = Number(todayYmd().slice(0, 4)) + 1;
 
@@ -16,14 +17,6 @@ function firstMondayOfMarch() {
 }
 const MONDAY = firstMondayOfMarch();
 const TUESDAY = addDays(MONDAY, 1);
-
-async function logIn(page: Page, server: Server, login: string, password: string) {
-  await page.goto(server.url);
-  await page.getByTestId('login-username').fill(login);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
 
 const dayCell = (page: Page, day: string) => page.locator(`[data-testid=calendar-day][data-day="${day}"]`);
 const trialEnd = (page: Page) => page.getByTestId('calendar-trial-end').getAttribute('data-end');

@@ -15,6 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, daysBetween, makeIdNumber, todayYmd } from '@xianfeng/domain';
 import { spawnServer, XIANFENG_BIN, type ServerProcess } from '../apps/server/test/spawn.ts';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, launchBrowser, screenshot } from './browser.ts';
+import { login, call, logIn, pick, noSidewaysScroll, type Session } from './session.ts';
 
 /** A 1×1 PNG: the server recognises evidence by its first bytes. */
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -86,30 +87,6 @@ async function restartWithClock(s: Installation, days: number): Promise<Installa
 
 // ——— API helpers for the setup ———
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function login(url: string, login: string, password: string): Promise<Session & { me: { grants: Array<{ unit: { id: number; name: string; code: string } | null }> } }> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
-  if (!res.ok) throw new Error(`login ${login}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const me = await res.json();
-  return { cookie, csrf: me.csrfToken, me };
-}
-
-async function call<T>(url: string, s: Session, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
 /** An account with a password of its own (a generated one is changed at first login: done here). */
 async function account(url: string, admin: Session, user: Record<string, unknown>, password: string) {
   await call(url, admin, 'POST', '/api/users', { ...user, password: 'Initial2026e2e' });
@@ -118,23 +95,6 @@ async function account(url: string, admin: Session, user: Record<string, unknown
 }
 
 // ——— browser helpers ———
-
-async function logIn(page: Page, url: string, login: string, password: string) {
-  await page.goto(`${url}/login`);
-  await page.getByTestId('login-username').fill(login);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-/** Types into an antd Select and picks the option showing `text`. */
-async function pick(page: Page, testId: string, typed: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
-
-const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe('the five-star review pipeline in a browser', () => {
   let dir: string;

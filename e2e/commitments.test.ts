@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeIdNumber, todayYmd } from '@xianfeng/domain';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, launchBrowser, screenshot, startServer, type Server } from './browser.ts';
+import { login, call, logIn, pick, noSidewaysScroll, type Session } from './session.ts';
 
 const MEMBER_PASSWORD = 'Pioneer2026e2e';
 const MEMBER_NAME = '陈亮诺';
@@ -13,47 +14,6 @@ const OTHER_NAME = '周作风';
 const ID_NUMBER = makeIdNumber('370783', '1979-06-18', 33, 'female');
 const PROMISE = '每月走访村里三户独居老人，帮他们代买药品、检修电路，有事随叫随到';
 const PROGRESS = '三月走访了刘大爷、王奶奶家，换了两个灯泡，代买了降压药';
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function login(server: Server, login: string, password: string): Promise<Session & { me: { grants: Array<{ unit: { id: number; name: string } | null }> } }> {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
-  if (!res.ok) throw new Error(`login ${login}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const me = await res.json();
-  return { cookie, csrf: me.csrfToken, me };
-}
-
-async function call<T>(server: Server, s: Session, method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function logIn(page: Page, server: Server, login: string, password: string) {
-  await page.goto(server.url);
-  await page.getByTestId('login-username').fill(login);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-/** Types into an antd Select and picks the option showing `text`. */
-async function pick(page: Page, testId: string, typed: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
-
-const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe('commitments and member cards in a browser', () => {
   let server: Server;

@@ -6,41 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeIdNumber, todayYmd } from '@xianfeng/domain';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, launchBrowser, screenshot, startServer, type Server } from './browser.ts';
+import { login, call, logIn, noSidewaysScroll, type Session } from './session.ts';
 
 const MEMBER_PASSWORD = 'Pioneer2026star';
 const MEMBER_NAME = '星光测试';
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function login(server: Server, login: string, password: string): Promise<Session & { me: { grants: Array<{ unit: { id: number; name: string } | null }> } }> {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
-  if (!res.ok) throw new Error(`login ${login}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const me = await res.json();
-  return { cookie, csrf: me.csrfToken, me };
-}
-
-async function call<T>(server: Server, s: Session, method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function logIn(page: Page, server: Server, login: string, password: string) {
-  await page.goto(server.url);
-  await page.getByTestId('login-username').fill(login);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
 
 /** Distinct days of this year, from 1 January on, all before today. */
 function dayOfYear(n: number) {
@@ -51,8 +20,6 @@ function dayOfYear(n: number) {
   if (day >= today) throw new Error('the stars browser test needs a week of this year behind it');
   return day;
 }
-
-const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe('five stars in a browser', () => {
   let server: Server;

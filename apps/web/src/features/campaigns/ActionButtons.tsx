@@ -12,7 +12,7 @@ import { errorMessage } from '../../api/client.ts';
 import { DATE_FORMAT, isFuture, toYmd, today } from '../../lib/dates.ts';
 import { DANGER_ACTIONS, REASON_ACTIONS, useCampaignLabels } from './format.ts';
 import { takeAction, useInvalidateCampaigns } from './hooks.ts';
-import { ReasonDialog } from './ReasonDialog.tsx';
+import { ReasonDialog } from '../../components/ReasonDialog.tsx';
 import { StarChoice } from './StarChoice.tsx';
 import type { Candidate, CandidateAction, CandidateDetail, StarDimension } from './types.ts';
 import { VotesInput, votesRules, type VotesValue } from './VotesInput.tsx';
@@ -202,6 +202,8 @@ export function ActionButtons({
       {open === 'decide' && <DecideModal target={candidate} onClose={() => setOpen(null)} onDone={(c) => done(c, 'decide')} />}
       {open && REASON_ACTIONS.includes(open) && (
         <ReasonDialog
+          testIdPrefix="campaign-reason"
+          requiredMessage={t('campaigns.reasonRequired')}
           open
           danger
           title={t('campaigns.reasonTitle', { action: label(open), name: candidate.subject.name })}

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../lib/dates.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { OBJECTION_COLOR, useCampaignLabels } from './format.ts';
 import { useInvalidateCampaigns, useObjections } from './hooks.ts';
-import { ReasonDialog } from './ReasonDialog.tsx';
+import { ReasonDialog } from '../../components/ReasonDialog.tsx';
 import type { Objection, ObjectionOutcome, ObjectionState } from './types.ts';
 
 const rowProps = () => ({ 'data-testid': 'objection-row' }) as HTMLAttributes<HTMLElement>;
@@ -151,6 +151,8 @@ export function ObjectionsPanel({ campaignId, canHandle, closed }: { campaignId:
       )}
       {handling && (
         <ReasonDialog
+          testIdPrefix="campaign-reason"
+          requiredMessage={t('campaigns.reasonRequired')}
           open
           field="reply"
           maxLength={1000}

@@ -4,7 +4,8 @@ import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { EChart } from '../../components/EChart.tsx';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -17,8 +18,6 @@ export interface StageChartProps {
 }
 
 export default function StageChart({ bars, height = 240 }: StageChartProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const key = JSON.stringify(bars);
   const option = useMemo<Option>(
     () => ({
@@ -38,20 +37,5 @@ export default function StageChart({ bars, height = 240 }: StageChartProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the serialized bars are the dependency
     [key],
   );
-  useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={ref} style={{ width: '100%', height }} data-testid="campaign-stage-chart" />;
+  return <EChart option={option} height={height} testId="campaign-stage-chart" />;
 }

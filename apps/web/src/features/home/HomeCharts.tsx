@@ -1,35 +1,15 @@
-// The only place that loads ECharts: imported lazily by the home page, with just the two chart
+// The home page's charts, imported lazily by the home page with just the two chart
 // types it draws, so no other page pays for it.
 import { BarChart, PieChart, type BarSeriesOption, type PieSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { EChart } from '../../components/EChart.tsx';
 
 echarts.use([PieChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 type Option = echarts.ComposeOption<PieSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
-
-function useChart(option: Option, height: number) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={ref} style={{ width: '100%', height }} />;
-}
 
 export interface HomeChartsProps {
   /** Members by status: already labelled. */
@@ -63,5 +43,5 @@ export default function HomeCharts({ byStatus, byKind, kind, height = 260 }: Hom
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the serialized data is the dependency
     [key],
   );
-  return useChart(option, height);
+  return <EChart option={option} height={height} />;
 }

@@ -4,7 +4,8 @@ import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { EChart } from '../../components/EChart.tsx';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -22,10 +23,6 @@ export interface StarsChartProps {
 }
 
 export default function StarsChart({ counts, labels, seriesName, selected, onPick, height = 220 }: StarsChartProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const pick = useRef(onPick);
-  pick.current = onPick;
   const option = useMemo<Option>(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -44,21 +41,5 @@ export default function StarsChart({ counts, labels, seriesName, selected, onPic
     }),
     [counts, labels, seriesName, selected],
   );
-  useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    c.on('click', (p) => pick.current?.(p.dataIndex));
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={ref} style={{ width: '100%', height }} data-testid="preview-chart" />;
+  return <EChart option={option} height={height} testId="preview-chart" onItemClick={onPick} />;
 }

@@ -4,7 +4,8 @@ import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { EChart } from '../../../components/EChart.tsx';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -17,8 +18,6 @@ export interface CompareChartProps {
 }
 
 export default function CompareChart({ rows, names, height = 300 }: CompareChartProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const key = JSON.stringify([rows, names]);
   const option = useMemo<Option>(
     () => ({
@@ -37,20 +36,5 @@ export default function CompareChart({ rows, names, height = 300 }: CompareChart
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the serialized data is the dependency
     [key],
   );
-  useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={ref} style={{ width: '100%', height }} data-testid="compare-chart" />;
+  return <EChart option={option} height={height} testId="compare-chart" />;
 }

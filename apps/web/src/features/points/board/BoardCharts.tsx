@@ -4,32 +4,12 @@ import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { EChart } from '../../../components/EChart.tsx';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 type Option = echarts.ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
-
-function Chart({ option, height, testId }: { option: Option; height: number; testId: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} />;
-}
 
 export interface BoardChartsProps {
   kind: 'distribution' | 'trend';
@@ -68,5 +48,5 @@ export default function BoardCharts({ kind, distribution, trend, names, height =
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the serialized data is the dependency
     [key],
   );
-  return <Chart option={option} height={height} testId={`board-chart-${kind}`} />;
+  return <EChart option={option} height={height} testId={`board-chart-${kind}`} />;
 }
