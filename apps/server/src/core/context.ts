@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Locale, Role } from '@xianfeng/domain';
+import { todayYmd, type Locale, type Role } from '@xianfeng/domain';
 import type { DB } from '../db/schema.ts';
 import type { XfDatabase } from '../db/connection.ts';
 import type { Cipher } from './crypto.ts';
@@ -45,4 +45,9 @@ export interface RequestCtx {
 
 export function nowIso(deps: Pick<Deps, 'now'>) {
   return deps.now().toISOString();
+}
+
+/** Today's date in China by the deps' clock (which tests move), 'YYYY-MM-DD'. */
+export function today(ctx: { deps: Pick<Deps, 'now'> }) {
+  return todayYmd(ctx.deps.now());
 }

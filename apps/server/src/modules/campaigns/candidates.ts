@@ -4,11 +4,11 @@
 // caller's scope, one candidate with its dossier and the buttons the caller may press, and a
 // member's own candidacies.
 import {
-  availableActions, CATEGORIES_OF, encodeStars, initialState, todayYmd,
+  availableActions, CATEGORIES_OF, encodeStars, initialState,
   type CampaignKind, type CandidateCategory, type CandidateState, type PipelineAction,
 } from '@xianfeng/domain';
 import type { Auth, Db, RequestCtx } from '../../core/context.ts';
-import { nowIso } from '../../core/context.ts';
+import { nowIso, today } from '../../core/context.ts';
 import { canAccessUnit, requireAuth, requirePermission, scopedUnitIds } from '../../core/access.ts';
 import { recordAudit } from '../../core/audit.ts';
 import { conflict, invalid, notFound, unprocessable } from '../../core/errors.ts';
@@ -25,7 +25,6 @@ import * as repo from './repo.ts';
 export const CANDIDATE_ACTIONS = ['submit', 'withdraw', 'recommend', 'decline', 'approve', 'decide', 'reject', 'return'] as const satisfies readonly PipelineAction[];
 export type CandidateAction = (typeof CANDIDATE_ACTIONS)[number];
 
-const today = (ctx: RequestCtx) => todayYmd(ctx.deps.now());
 
 interface NewCandidate {
   category: CandidateCategory;

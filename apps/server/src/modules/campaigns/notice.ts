@@ -3,18 +3,18 @@
 // and once it has run its course without open objections the campaign closes: candidates become
 // final, five-star members get their stars, commendations get their certificate numbers.
 import {
-  decodeStars, isValidYmd, noticeDaysLeft, noticeEnd, noticeHasEnded, todayYmd,
+  decodeStars, isValidYmd, noticeDaysLeft, noticeEnd, noticeHasEnded,
   type CampaignKind, type CandidateCategory, type WorkCalendar,
 } from '@xianfeng/domain';
 import type { Db, RequestCtx } from '../../core/context.ts';
-import { nowIso } from '../../core/context.ts';
+import { nowIso, today } from '../../core/context.ts';
 import { canAccessUnit, requireAuth } from '../../core/access.ts';
 import { recordAudit } from '../../core/audit.ts';
 import { conflict, invalid, notFound, unprocessable } from '../../core/errors.ts';
 import { toCount } from '../../db/dialect.ts';
 import { applyTransition, type CampaignRow } from './transition.ts';
 
-export const today = (ctx: RequestCtx) => todayYmd(ctx.deps.now());
+export { today };
 
 /** The holiday calendar as the domain wants it: a few dozen rows a year, read whole. */
 export async function loadCalendar(db: Db): Promise<WorkCalendar> {

@@ -1,6 +1,6 @@
 // Who a points action is about, checked in one place: the caller themself (a member acting on
 // their own behalf) or a member inside the caller's scope for a permission.
-import { todayYmd, type Permission } from '@xianfeng/domain';
+import type { Permission } from '@xianfeng/domain';
 import type { RequestCtx } from '../../core/context.ts';
 import { canAccessUnit, requireAuth, requirePermission } from '../../core/access.ts';
 import { AppError, notFound } from '../../core/errors.ts';
@@ -48,4 +48,4 @@ export async function readableMember(ctx: RequestCtx, memberId: number): Promise
   return memberInScope(ctx, memberId, 'points.read');
 }
 
-export const today = (ctx: RequestCtx) => todayYmd(ctx.deps.now());
+export { today } from '../../core/context.ts';
