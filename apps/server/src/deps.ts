@@ -7,6 +7,7 @@ import { createCipher, loadMasterKey } from './core/crypto.ts';
 import type { Deps } from './core/context.ts';
 import { dbSessionStore, dbThrottleStore, redisSessionStore, redisThrottleStore } from './modules/auth/store.ts';
 import type { Config } from './config.ts';
+import { localBus, postgresBus, redisBus, type EventBus } from './core/events.ts';
 
 export interface DepsOptions {
   log?: Logger;
@@ -28,6 +29,10 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
     redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
   }
   const prefix = pgSchema ? `xf:${pgSchema}:` : 'xf:';
+  let events: EventBus;
+  if (redis) events = await redisBus(redis, `${prefix}events`, log);
+  else if (database.dialect === 'postgres') events = await postgresBus(config.databaseUrl, pgSchema ?? 'public', log);
+  else events = localBus(log);
   return {
     database,
     cipher,
@@ -35,7 +40,9 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
     throttle: redis ? redisThrottleStore(redis, prefix) : dbThrottleStore(database.db, database.dialect),
     log,
     now: opts.now ?? (() => new Date()),
+    events,
     async close() {
+      await events.close();
       await database.close();
       if (redis) redis.disconnect();
     },

@@ -13,8 +13,9 @@ import { starRoutes } from './modules/stars/routes.ts';
 import { commitmentRoutes } from './modules/commitments/routes.ts';
 import { noticeRoutes } from './modules/campaigns/routes-notice.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { warningRoutes } from './modules/warnings/routes.ts';
 
 export function allRoutes(): RouteSpec[] {
   // Export before /api/members/:id so the static path wins (Fastify also prefers it; listed for readers).
-  return [...systemRoutes, ...authRoutes, ...homeRoutes, ...unitRoutes, ...rollRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...pointsRoutes, ...starRoutes, ...commitmentRoutes, ...noticeRoutes, ...campaignRoutes];
+  return [...systemRoutes, ...authRoutes, ...homeRoutes, ...unitRoutes, ...rollRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...pointsRoutes, ...starRoutes, ...commitmentRoutes, ...noticeRoutes, ...campaignRoutes, ...warningRoutes];
 }

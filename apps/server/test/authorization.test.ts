@@ -107,6 +107,19 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     'GET /api/points/board/stats': () => ({ url: `/api/points/board/stats?unitId=${A}` }),
     'GET /api/points/plaque': () => ({ url: `/api/points/plaque?unitId=${A}` }),
     'POST /api/points/plaque': () => ({ url: '/api/points/plaque', body: { unitId: A, period: '2026', memberId: w.members.a, reason: '越权' } }),
+    // Warnings: a warning issued by village A for village A. The list and the settings are
+    // scope-wide reads (the neighbour sees their own); changing settings needs a system-wide grant.
+    'GET /api/warnings/settings': () => ({ url: '/api/warnings/settings' }),
+    'PUT /api/warnings/settings': () => ({ url: '/api/warnings/settings', body: { ackDeadlines: { red: 5, orange: 20, yellow: 30, blue: 60 } } }),
+    'GET /api/warnings': () => ({ url: '/api/warnings' }),
+    'POST /api/warnings': () => ({ url: '/api/warnings', body: { unitId: A, hazard: 'typhoon', level: 'red', description: '授权测试', areaUnitIds: [A] } }),
+    'GET /api/warnings/:id': () => ({ url: `/api/warnings/${warnings.id}` }),
+    'POST /api/warnings/:id/update': () => ({ url: `/api/warnings/${warnings.id}/update`, body: { version: 1, level: 'orange' } }),
+    'POST /api/warnings/:id/cancel': () => ({ url: `/api/warnings/${warnings.id}/cancel`, body: { version: 1, reason: '授权测试' } }),
+    'POST /api/warnings/:id/units/:unitId/ack': () => ({ url: `/api/warnings/${warnings.id}/units/${A}/ack` }),
+    'GET /api/warnings/:id/dashboard': () => ({ url: `/api/warnings/${warnings.id}/dashboard` }),
+    'GET /api/warnings/:id/timeline': () => ({ url: `/api/warnings/${warnings.id}/timeline` }),
+    'GET /api/warnings/:id/stream': () => ({ url: `/api/warnings/${warnings.id}/stream` }),
     // Stars: a member's own stars and the holiday calendar need only a session; setting the calendar
     // needs a system-wide grant (the neighbouring village's administrator gets 403); the rest aims at village A.
     'GET /api/stars/scheme': () => ({ url: `/api/stars/scheme?unitId=${A}&period=2026` }),
@@ -174,6 +187,8 @@ const points = { rule: 0, entry: 0, claim: 0, task: 0, taskClaim: 0, item: 0, or
 const notice = { campaign: 0, objection: 0, closed: 0, commendation: 0 };
 /** Campaigns of village A: an open commendation campaign. */
 const campaigns = { open: 0 };
+/** Warnings: one issued by village A for village A. */
+const warnings = { id: 0 };
 
 describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
   let env: TestEnv;
@@ -200,6 +215,8 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     Object.assign(notice, await noticeFixtures(env, w));
     campaigns.open = (await w.as.secretaryA.post('/api/campaigns', { unitId: A, kind: 'commendation', period: '2026', title: '东庄村评选表彰' })).json().id;
     if (!campaigns.open) throw new Error('authorization fixture campaigns.open was not created');
+    warnings.id = (await w.as.secretaryA.post('/api/warnings', { unitId: A, hazard: 'landslide', level: 'orange', description: '东庄村后山出现裂缝', areaUnitIds: [A] })).json().id;
+    if (!warnings.id) throw new Error('authorization fixture warnings.id was not created');
   });
   afterAll(() => env?.close());
 
@@ -242,7 +259,7 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     for (const r of env.app.xfRoutes.filter((r) => r.access !== 'public' && r.access !== 'session')) {
       const probe = (table[`${r.method} ${r.url}`] as () => Probe)();
       const res = await send(w.as.adminB, r.method, probe);
-      if (r.method === 'GET' && (r.url === '/api/units/roots' || r.url === '/api/units' || r.url.endsWith('/template') || r.url === '/api/points/task-claims')) {
+      if (r.method === 'GET' && (r.url === '/api/units/roots' || r.url === '/api/units' || r.url.endsWith('/template') || r.url === '/api/points/task-claims' || r.url === '/api/warnings' || r.url === '/api/warnings/settings')) {
         // Scope-wide reads answer with the caller's own scope: nothing of village A may appear.
         expect(res.statusCode).toBe(200);
         expect(res.body).not.toContain('东庄');

@@ -2,26 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, ROLES, ROLE_LABELS, ROLE_PERMISSIONS, canGrant, isPermission, isRole, roleHas, type Permission, type Role } from './access.ts';
 
 // The whole table. ✓ = allowed.
-//                 admin  unit_admin  secretary  member  resident
+//                 admin  unit_admin  secretary  duty  grid  member  resident
 const TABLE = `
-unit.read          ✓      ✓           ✓          ✓       -
-unit.write         ✓      ✓           -          -       -
-member.read        ✓      ✓           ✓          -       -
-member.write       ✓      ✓           ✓          -       -
-member.unmask      ✓      ✓           -          -       -
-member.import      ✓      ✓           ✓          -       -
-member.export      ✓      ✓           ✓          -       -
-audit.read         ✓      ✓           -          -       -
-user.read          ✓      ✓           ✓          -       -
-user.manage        ✓      ✓           -          -       -
-points.read        ✓      ✓           ✓          -       -
-points.approve     ✓      ✓           ✓          -       -
-points.manage      ✓      ✓           ✓          -       -
-evaluation.read    ✓      ✓           ✓          -       -
-evaluation.recommend ✓    ✓           ✓          -       -
-evaluation.review  ✓      ✓           ✓          -       -
-evaluation.decide  ✓      ✓           -          -       -
-evaluation.manage  ✓      ✓           ✓          -       -
+unit.read          ✓      ✓           ✓          ✓     ✓     ✓       -
+unit.write         ✓      ✓           -          -     -     -       -
+member.read        ✓      ✓           ✓          -     -     -       -
+member.write       ✓      ✓           ✓          -     -     -       -
+member.unmask      ✓      ✓           -          -     -     -       -
+member.import      ✓      ✓           ✓          -     -     -       -
+member.export      ✓      ✓           ✓          -     -     -       -
+audit.read         ✓      ✓           -          -     -     -       -
+user.read          ✓      ✓           ✓          -     -     -       -
+user.manage        ✓      ✓           -          -     -     -       -
+points.read        ✓      ✓           ✓          -     -     -       -
+points.approve     ✓      ✓           ✓          -     -     -       -
+points.manage      ✓      ✓           ✓          -     -     -       -
+evaluation.read    ✓      ✓           ✓          -     -     -       -
+evaluation.recommend ✓    ✓           ✓          -     -     -       -
+evaluation.review  ✓      ✓           ✓          -     -     -       -
+evaluation.decide  ✓      ✓           -          -     -     -       -
+evaluation.manage  ✓      ✓           ✓          -     -     -       -
+warning.read       ✓      ✓           ✓          ✓     ✓     ✓       -
+warning.issue      ✓      ✓           ✓          ✓     -     -       -
+warning.ack        ✓      ✓           ✓          ✓     ✓     -       -
+warning.manage     ✓      ✓           -          -     -     -       -
+household.read     ✓      ✓           ✓          ✓     ✓     -       -
+household.write    ✓      ✓           ✓          -     ✓     -       -
+alarm.raise        ✓      ✓           ✓          ✓     ✓     ✓       ✓
 `;
 
 const rows = TABLE.trim().split('\n').map((line) => line.trim().split(/\s+/));
@@ -29,7 +36,7 @@ const rows = TABLE.trim().split('\n').map((line) => line.trim().split(/\s+/));
 describe('ROLE_PERMISSIONS', () => {
   it('covers every permission and role in the table', () => {
     expect(rows.map((r) => r[0])).toEqual([...PERMISSIONS]);
-    expect(ROLES).toEqual(['admin', 'unit_admin', 'secretary', 'member', 'resident']);
+    expect(ROLES).toEqual(['admin', 'unit_admin', 'secretary', 'duty_officer', 'grid_worker', 'member', 'resident']);
   });
 
   for (const [permission, ...marks] of rows) {
@@ -63,7 +70,7 @@ describe('ROLE_PERMISSIONS', () => {
 describe('ROLE_LABELS', () => {
   it('names each role in Chinese and English', () => {
     expect(Object.fromEntries(ROLES.map((r) => [r, ROLE_LABELS[r].zh]))).toEqual({
-      admin: '系统管理员', unit_admin: '党务工作者(组织管理员)', secretary: '书记', member: '党员', resident: '群众',
+      admin: '系统管理员', unit_admin: '党务工作者(组织管理员)', secretary: '书记', duty_officer: '值班员', grid_worker: '网格员', member: '党员', resident: '群众',
     });
     for (const r of ROLES) expect(ROLE_LABELS[r].en).toMatch(/^[A-Z]/);
   });
@@ -71,13 +78,15 @@ describe('ROLE_LABELS', () => {
 
 describe('canGrant', () => {
   // Rows: granter; columns: granted role.
-  //                 admin  unit_admin  secretary  member  resident
+  //                 admin  unit_admin  secretary  duty  grid  member  resident
   const GRANTS = `
-admin              ✓      ✓           ✓          ✓       ✓
-unit_admin         -      ✓           ✓          ✓       ✓
-secretary          -      -           -          -       -
-member             -      -           -          -       -
-resident           -      -           -          -       -
+admin              ✓      ✓           ✓          ✓     ✓     ✓       ✓
+unit_admin         -      ✓           ✓          ✓     ✓     ✓       ✓
+secretary          -      -           -          -     -     -       -
+duty_officer       -      -           -          -     -     -       -
+grid_worker        -      -           -          -     -     -       -
+member             -      -           -          -     -     -       -
+resident           -      -           -          -     -     -       -
 `;
   for (const [granter, ...marks] of GRANTS.trim().split('\n').map((l) => l.trim().split(/\s+/))) {
     ROLES.forEach((granted, i) => {

@@ -1,13 +1,15 @@
 // Roles and what they allow. Where a grant applies (its unit and the subtree below) is decided by
 // the database; this is only the table of what each role may do.
 
-export const ROLES = ['admin', 'unit_admin', 'secretary', 'member', 'resident'] as const;
+export const ROLES = ['admin', 'unit_admin', 'secretary', 'duty_officer', 'grid_worker', 'member', 'resident'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Readonly<Record<Role, { readonly zh: string; readonly en: string }>> = {
   admin: { zh: '系统管理员', en: 'System administrator' },
   unit_admin: { zh: '党务工作者(组织管理员)', en: 'Party affairs worker (unit administrator)' },
   secretary: { zh: '书记', en: 'Secretary' },
+  duty_officer: { zh: '值班员', en: 'Duty officer' },
+  grid_worker: { zh: '网格员', en: 'Grid worker' },
   member: { zh: '党员', en: 'Party member' },
   resident: { zh: '群众', en: 'Resident' },
 };
@@ -35,6 +37,17 @@ export const PERMISSIONS = [
   'evaluation.review',
   'evaluation.decide',
   'evaluation.manage',
+  // Warning cascade: see warnings that reach one's units and their dashboards; issue, update and
+  // cancel warnings (and import CAP); acknowledge and report for a unit (evacuation, outages);
+  // set deadlines, targets, channels and backup contacts. Vulnerable households of grids are read
+  // and kept by those responsible for the grid. Anyone with a role in a village may raise an alarm.
+  'warning.read',
+  'warning.issue',
+  'warning.ack',
+  'warning.manage',
+  'household.read',
+  'household.write',
+  'alarm.raise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,10 +59,17 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   secretary: [
     'unit.read', 'member.read', 'member.write', 'member.import', 'member.export', 'user.read', 'points.read', 'points.approve', 'points.manage',
     'evaluation.read', 'evaluation.recommend', 'evaluation.review', 'evaluation.manage',
+    'warning.read', 'warning.issue', 'warning.ack', 'household.read', 'household.write', 'alarm.raise',
   ],
-  // A member sees the organization tree; their own record is served without a permission.
-  member: ['unit.read'],
-  resident: [],
+  // The duty officer (值班员) of a county, town or village office runs the cascade for it.
+  duty_officer: ['unit.read', 'warning.read', 'warning.issue', 'warning.ack', 'household.read', 'alarm.raise'],
+  // A grid worker (网格员) acknowledges for the grid, keeps its households and reports evacuation.
+  grid_worker: ['unit.read', 'warning.read', 'warning.ack', 'household.read', 'household.write', 'alarm.raise'],
+  // A member sees the organization tree and the warnings reaching their units; their own record
+  // is served without a permission.
+  member: ['unit.read', 'warning.read', 'alarm.raise'],
+  // A resident sees public pages, and can raise the alarm where they live.
+  resident: ['alarm.raise'],
 };
 
 export function isRole(value: unknown): value is Role {
@@ -64,7 +84,7 @@ export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role]?.includes(permission) ?? false;
 }
 
-const GRANTABLE_BY_UNIT_ADMIN: readonly Role[] = ['unit_admin', 'secretary', 'member', 'resident'];
+const GRANTABLE_BY_UNIT_ADMIN: readonly Role[] = ['unit_admin', 'secretary', 'duty_officer', 'grid_worker', 'member', 'resident'];
 
 /**
  * Whether a holder of `granterRole` may give `grantedRole` to someone: an admin anything; a

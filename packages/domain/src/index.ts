@@ -17,3 +17,4 @@ export * from './calendar.ts';
 export * from './stars.ts';
 export * from './pipeline.ts';
 export * from './chinese-date.ts';
+export * from './warnings.ts';

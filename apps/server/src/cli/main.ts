@@ -17,6 +17,7 @@ import { findUserByLogin } from '../modules/auth/service.ts';
 import { generateDemo } from '../modules/demo/generate.ts';
 import { verify } from '../modules/points/ledger.ts';
 import { writePreviewWorkbook } from '../modules/stars/preview.ts';
+import { startWorker } from '../worker.ts';
 
 const HELP = `先锋 Xianfeng — 命令行 / command line
 
@@ -105,7 +106,10 @@ async function main(argv: string[]) {
         }
         const app = await buildApp(deps, { webDist: config.webDist });
         await app.listen({ port: config.port, host: config.host });
+        // Resumes any fan-out a previous process left half-way, then runs timers as they fall due.
+        const worker = startWorker(deps);
         const stop = async () => {
+          await worker.stop();
           await app.close();
           await deps.close();
           process.exit(0);

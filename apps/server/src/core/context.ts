@@ -5,6 +5,7 @@ import type { XfDatabase } from '../db/connection.ts';
 import type { Cipher } from './crypto.ts';
 import type { SessionStore, ThrottleStore } from '../modules/auth/store.ts';
 import type { Logger } from 'pino';
+import type { EventBus } from './events.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
@@ -33,6 +34,8 @@ export interface Deps {
   throttle: ThrottleStore;
   log: Logger;
   now: () => Date;
+  /** Live events between app servers (acknowledgements reaching every open dashboard). */
+  events: EventBus;
 }
 
 /** One request's view: the caller, their language and address, for services and the audit log. */

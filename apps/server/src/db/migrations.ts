@@ -5,6 +5,7 @@ import type { Migration } from 'kysely/migration';
 import { idColumn, makeAppendOnly, type DialectName } from './dialect.ts';
 import { pointsMigration } from './migration-points.ts';
 import { evaluationMigration } from './migration-evaluation.ts';
+import { warningsMigration } from './migration-warnings.ts';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
   const [idType, idBuild] = idColumn(dialect);
@@ -213,5 +214,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
 
     '0004_points': pointsMigration(dialect),
     '0005_evaluation': evaluationMigration(dialect),
+    '0006_warnings': warningsMigration(dialect),
   };
 }

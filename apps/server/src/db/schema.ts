@@ -21,6 +21,8 @@ export interface UnitTable {
   full_member_count: number;
   /** Members in this unit and every unit below it, kept alongside member_count. */
   subtree_member_count: number;
+  /** GB/T 2260 area code (县 6 digits, 乡镇 9, 村 12), matched against CAP geocodes. */
+  area_code: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -500,6 +502,238 @@ export interface CommitmentUpdateTable {
   created_at: string;
 }
 
+export interface SystemSettingTable {
+  key: string;
+  value: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface WarningTable {
+  id: Generated<number>;
+  unit_id: number;
+  hazard: string;
+  level: string;
+  headline: string;
+  description: string;
+  instruction: string;
+  status: string;
+  exercise: number;
+  effective_at: string;
+  expires_at: string | null;
+  identifier: string;
+  sender: string;
+  source: string;
+  deadline_from: string;
+  fanout_done_at: string | null;
+  issued_by: number | null;
+  issued_at: string;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface WarningAreaTable {
+  warning_id: number;
+  unit_id: number;
+}
+
+export interface WarningMessageTable {
+  id: Generated<number>;
+  warning_id: number;
+  identifier: string;
+  msg_type: string;
+  sent: string;
+  cap: string;
+  created_at: string;
+}
+
+export interface WarningUnitTable {
+  warning_id: number;
+  unit_id: number;
+  parent_id: number | null;
+  kind: string;
+  notified_at: string;
+  acked_at: string | null;
+  acked_by: number | null;
+  escalation_step: Generated<number>;
+  overdue_at: string | null;
+}
+
+export interface WarningEventTable {
+  id: Generated<number>;
+  warning_id: number;
+  unit_id: number | null;
+  kind: string;
+  actor_id: number | null;
+  detail: string;
+  created_at: string;
+}
+
+export interface ScheduledJobTable {
+  id: Generated<number>;
+  kind: string;
+  ref_id: number;
+  step: Generated<number>;
+  run_at: string;
+  status: string;
+  cursor: Generated<number>;
+  locked_until: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  warning_id: number | null;
+  unit_id: number | null;
+  dedupe_key: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface UnitBackupContactTable {
+  unit_id: number;
+  user_id: number;
+  created_at: string;
+}
+
+export interface ChannelTable {
+  id: Generated<number>;
+  unit_id: number | null;
+  kind: string;
+  name: string;
+  config: string;
+  events: string;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeliveryTable {
+  id: Generated<number>;
+  channel_id: number;
+  event_kind: string;
+  payload: string;
+  dedupe_key: string;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface HouseholdTable {
+  id: Generated<number>;
+  unit_id: number;
+  address: string;
+  head_name: string;
+  phone_enc: string | null;
+  phone_masked: string | null;
+  people: number;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface VulnerablePersonTable {
+  id: Generated<number>;
+  household_id: number;
+  name: string;
+  category: string;
+  reason: string;
+  note: string;
+  created_by: number | null;
+  created_at: string;
+  removed_at: string | null;
+}
+
+export interface ShelterTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  address: string;
+  capacity: number;
+  created_at: string;
+  archived_at: string | null;
+}
+
+export interface ShelterOccupancyTable {
+  warning_id: number;
+  shelter_id: number;
+  occupants: number;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface EvacuationReportTable {
+  warning_id: number;
+  unit_id: number;
+  to_move: number;
+  moved: number;
+  refused: number;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface EvacuationCheckTable {
+  warning_id: number;
+  household_id: number;
+  status: string;
+  note: string;
+  checked_by: number | null;
+  checked_at: string;
+}
+
+export interface AlarmTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: string;
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  description: string;
+  status: string;
+  raised_by: number;
+  raised_at: string;
+  handled_by: number | null;
+  handled_at: string | null;
+  note: string | null;
+  warning_id: number | null;
+}
+
+export interface AlarmPhotoTable {
+  id: Generated<number>;
+  alarm_id: number;
+  mime: string;
+  size: number;
+  data: Buffer;
+  created_at: string;
+}
+
+export interface OutageTable {
+  id: Generated<number>;
+  unit_id: number;
+  warning_id: number | null;
+  kind: string;
+  started_at: string;
+  restored_at: string | null;
+  note: string;
+  reported_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   unit: UnitTable;
   unit_closure: UnitClosureTable;
@@ -541,6 +775,26 @@ export interface DB {
   commendation: CommendationTable;
   commitment: CommitmentTable;
   commitment_update: CommitmentUpdateTable;
+  system_setting: SystemSettingTable;
+  warning: WarningTable;
+  warning_area: WarningAreaTable;
+  warning_message: WarningMessageTable;
+  warning_unit: WarningUnitTable;
+  warning_event: WarningEventTable;
+  scheduled_job: ScheduledJobTable;
+  notification: NotificationTable;
+  unit_backup_contact: UnitBackupContactTable;
+  channel: ChannelTable;
+  delivery: DeliveryTable;
+  household: HouseholdTable;
+  vulnerable_person: VulnerablePersonTable;
+  shelter: ShelterTable;
+  shelter_occupancy: ShelterOccupancyTable;
+  evacuation_report: EvacuationReportTable;
+  evacuation_check: EvacuationCheckTable;
+  alarm: AlarmTable;
+  alarm_photo: AlarmPhotoTable;
+  outage: OutageTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -11,7 +11,7 @@ import type { ScopeQuery } from '../../core/access.ts';
 import { toCount } from '../../db/dialect.ts';
 import type { UnitRow } from '../../db/schema.ts';
 
-export const unitColumns = ['unit.id', 'unit.code', 'unit.name', 'unit.kind', 'unit.parent_id', 'unit.phone', 'unit.founded_on', 'unit.archived_at', 'unit.created_at', 'unit.updated_at', 'unit.member_count', 'unit.full_member_count', 'unit.subtree_member_count'] as const;
+export const unitColumns = ['unit.id', 'unit.code', 'unit.name', 'unit.kind', 'unit.parent_id', 'unit.phone', 'unit.founded_on', 'unit.archived_at', 'unit.created_at', 'unit.updated_at', 'unit.member_count', 'unit.full_member_count', 'unit.subtree_member_count', 'unit.area_code'] as const;
 
 export function findById(db: Db, id: number) {
   return db.selectFrom('unit').select(unitColumns).where('unit.id', '=', id).executeTakeFirst();

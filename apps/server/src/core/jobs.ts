@@ -1,0 +1,86 @@
+// Durable jobs and timers in the database, the same on SQLite and PostgreSQL: a fan-out to resume,
+// an escalation step due at a time. A job is claimed by a conditional UPDATE that sets a lease, so
+// of several app servers exactly one runs it; the handler writes its effect and marks the job done
+// in one transaction, so a crash either leaves the job pending (to be run again, idempotently) or
+// done — never half-done, never done twice.
+import type { Selectable } from 'kysely';
+import type { ScheduledJobTable } from '../db/schema.ts';
+import type { Db, Deps } from './context.ts';
+
+export type Job = Selectable<ScheduledJobTable>;
+export type JobHandler = (deps: Deps, job: Job) => Promise<void>;
+
+/**
+ * How long a claimed job is held. A long job renews it as it goes (see leaseUntil), so a job of a
+ * process that died is taken over by another server within this time.
+ */
+const LEASE_MS = Number(process.env.XIANFENG_JOB_LEASE_MS) || 15_000;
+
+export function leaseUntil(now: Date | string) {
+  return new Date(new Date(now).getTime() + LEASE_MS).toISOString();
+}
+const RETRY_MS = [5_000, 30_000, 120_000, 600_000];
+
+export async function scheduleJob(db: Db, job: { kind: string; refId: number; step?: number; runAt: string; now: string }) {
+  await db
+    .insertInto('scheduled_job')
+    .values({ kind: job.kind, ref_id: job.refId, step: job.step ?? 0, run_at: job.runAt, status: 'pending', locked_until: null, last_error: null, created_at: job.now, done_at: null })
+    .onConflict((oc) => oc.columns(['kind', 'ref_id', 'step']).doNothing())
+    .execute();
+}
+
+export async function cancelJobs(db: Db, kind: string, refId: number) {
+  await db.updateTable('scheduled_job').set({ status: 'cancelled' }).where('kind', '=', kind).where('ref_id', '=', refId).where('status', '=', 'pending').execute();
+}
+
+/** Marks a claimed job done; call inside the transaction that writes the job's effect. */
+export async function completeJob(db: Db, jobId: number, now: string) {
+  await db.updateTable('scheduled_job').set({ status: 'done', done_at: now, locked_until: null }).where('id', '=', jobId).execute();
+}
+
+/** Takes the lease on a pending job; false when another server holds it or it is no longer pending. */
+export async function claimJob(db: Db, jobId: number, now: Date): Promise<boolean> {
+  const iso = now.toISOString();
+  const result = await db
+    .updateTable('scheduled_job')
+    .set((eb) => ({ locked_until: leaseUntil(now), attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', jobId)
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', iso)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Runs every job due by the deps' clock, oldest first. Returns how many ran. */
+export async function runDueJobs(deps: Deps, handlers: Record<string, JobHandler>, limit = 100): Promise<number> {
+  const now = deps.now();
+  const iso = now.toISOString();
+  const due = await deps.database.db
+    .selectFrom('scheduled_job')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('run_at', '<=', iso)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', iso)]))
+    .orderBy('run_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  let ran = 0;
+  for (const job of due) {
+    const handler = handlers[job.kind];
+    if (!handler || !(await claimJob(deps.database.db, job.id, now))) continue;
+    try {
+      await handler(deps, job);
+      ran += 1;
+    } catch (err) {
+      deps.log.error({ err, job: job.id, kind: job.kind }, 'job failed; will retry');
+      const delay = RETRY_MS[Math.min(job.attempts, RETRY_MS.length - 1)]!;
+      await deps.database.db
+        .updateTable('scheduled_job')
+        .set({ locked_until: null, last_error: String((err as Error)?.message ?? err).slice(0, 500), run_at: new Date(now.getTime() + delay).toISOString() })
+        .where('id', '=', job.id)
+        .execute();
+    }
+  }
+  return ran;
+}

@@ -1,0 +1,50 @@
+// The warnings API: issue, update, cancel; acknowledge for a unit; the dashboard, its timeline and
+// its live stream; the installation's deadlines and targets.
+import { route, type RouteSpec } from '../../core/http.ts';
+import { idParams } from '../../core/schemas.ts';
+import { acknowledge } from './ack.ts';
+import { cancelWarning, issueWarning, updateWarning } from './issue.ts';
+import { liveHub } from './live.ts';
+import { cancelBody, issueBody, listQuery, settingsBody, timelineQuery, unitAckParams, updateBody } from './schemas.ts';
+import { getSettings, updateSettings } from './settings.ts';
+import { dashboard, getWarningDetail, listWarnings, timeline } from './view.ts';
+
+const tags = ['warnings'];
+
+export const warningRoutes: RouteSpec[] = [
+  route({ method: 'GET', url: '/api/warnings/settings', summary: 'Acknowledgement deadlines per level and recovery targets per kind', tags, access: 'warning.read', handler: ({ ctx }) => getSettings(ctx) }),
+  route({ method: 'PUT', url: '/api/warnings/settings', summary: 'Change the deadlines and targets (system administrator)', tags, access: 'warning.manage', body: settingsBody, handler: ({ ctx, body }) => updateSettings(ctx, body) }),
+  route({ method: 'GET', url: '/api/warnings', summary: 'Warnings issued in or reaching my units, newest first', tags, access: 'warning.read', query: listQuery, handler: ({ ctx, query }) => listWarnings(ctx, query) }),
+  route({
+    method: 'POST', url: '/api/warnings', summary: 'Issue a warning: fans out to every unit of the chosen subtrees and their responsible people', tags, access: 'warning.issue', body: issueBody,
+    async handler({ ctx, body, reply }) {
+      const id = await issueWarning(ctx, body as Parameters<typeof issueWarning>[1]);
+      reply.code(201);
+      return getWarningDetail(ctx, id);
+    },
+  }),
+  route({ method: 'GET', url: '/api/warnings/:id', summary: 'One warning with its areas, CAP messages and the units I acknowledge for', tags, access: 'warning.read', params: idParams, handler: ({ ctx, params }) => getWarningDetail(ctx, params.id) }),
+  route({
+    method: 'POST', url: '/api/warnings/:id/update', summary: 'Update a warning (CAP Update): text, level, expiry, more area', tags, access: 'warning.issue', params: idParams, body: updateBody,
+    async handler({ ctx, params, body }) {
+      await updateWarning(ctx, params.id, body);
+      return getWarningDetail(ctx, params.id);
+    },
+  }),
+  route({
+    method: 'POST', url: '/api/warnings/:id/cancel', summary: 'Cancel (解除) a warning (CAP Cancel)', tags, access: 'warning.issue', params: idParams, body: cancelBody,
+    async handler({ ctx, params, body }) {
+      await cancelWarning(ctx, params.id, body);
+      return getWarningDetail(ctx, params.id);
+    },
+  }),
+  route({ method: 'POST', url: '/api/warnings/:id/units/:unitId/ack', summary: 'Acknowledge (签收) a warning for a unit; a second time is harmless', tags, access: 'warning.ack', params: unitAckParams, handler: ({ ctx, params }) => acknowledge(ctx, params.id, params.unitId) }),
+  route({ method: 'GET', url: '/api/warnings/:id/dashboard', summary: 'Penetration by level, overdue units, evacuation totals and open alarms', tags, access: 'warning.read', params: idParams, handler: ({ ctx, params }) => dashboard(ctx, params.id) }),
+  route({ method: 'GET', url: '/api/warnings/:id/timeline', summary: 'Everything that happened to a warning, oldest first', tags, access: 'warning.read', params: idParams, query: timelineQuery, handler: ({ ctx, params, query }) => timeline(ctx, params.id, query) }),
+  route({
+    method: 'GET', url: '/api/warnings/:id/stream', summary: 'Server-sent events: "figures" and "timeline" whenever the warning changes, on any app server', tags, access: 'warning.read', params: idParams,
+    async handler({ ctx, params, reply }) {
+      await liveHub(ctx.deps).open(ctx, params.id, reply);
+    },
+  }),
+];
