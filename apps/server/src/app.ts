@@ -14,6 +14,7 @@ import { installErrorHandler, registerRoutes, sendNotFound, type RouteSpec } fro
 import { loadAuth } from './modules/auth/service.ts';
 import { SESSION_COOKIE } from './modules/auth/routes.ts';
 import { allRoutes } from './routes.ts';
+import { CAP_MAX_BYTES } from './modules/cap/parse.ts';
 
 export interface AppOptions {
   webDist?: string | null;
@@ -47,6 +48,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       done(err as Error, undefined);
     }
   });
+
+  // CAP 1.2 documents posted as they are (by the national warning system's relays, or curl).
+  app.addContentTypeParser(['application/xml', 'text/xml', 'application/cap+xml'], { parseAs: 'buffer', bodyLimit: CAP_MAX_BYTES + 1 }, (_req, body, done) => done(null, body));
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });

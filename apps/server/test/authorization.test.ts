@@ -1,6 +1,7 @@
 // Walks EVERY API route and tries it as an anonymous caller, a resident, and an administrator of
 // the neighbouring village, each aimed at village A's data. A route added without a probe here
 // fails the first test, so no route escapes the check by being forgotten.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, DATABASES, startTestEnv, type TestEnv } from './harness.ts';
 import { buildWorld, person, type World } from './world.ts';
@@ -120,6 +121,10 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     'GET /api/warnings/:id/dashboard': () => ({ url: `/api/warnings/${warnings.id}/dashboard` }),
     'GET /api/warnings/:id/timeline': () => ({ url: `/api/warnings/${warnings.id}/timeline` }),
     'GET /api/warnings/:id/stream': () => ({ url: `/api/warnings/${warnings.id}/stream` }),
+    'POST /api/warnings/import-cap': () => ({ url: `/api/warnings/import-cap?unitId=${A}`, upload: Buffer.from(CAP_ALERT) }),
+    'GET /api/warnings/:id/cap': () => ({ url: `/api/warnings/${warnings.id}/cap` }),
+    'GET /api/warnings/:id/messages/:messageId/cap': () => ({ url: `/api/warnings/${warnings.id}/messages/${warnings.message}/cap` }),
+    'GET /api/warnings/:id/units/:unitId/ack/cap': () => ({ url: `/api/warnings/${warnings.id}/units/${A}/ack/cap` }),
     // Stars: a member's own stars and the holiday calendar need only a session; setting the calendar
     // needs a system-wide grant (the neighbouring village's administrator gets 403); the rest aims at village A.
     'GET /api/stars/scheme': () => ({ url: `/api/stars/scheme?unitId=${A}&period=2026` }),
@@ -188,7 +193,8 @@ const notice = { campaign: 0, objection: 0, closed: 0, commendation: 0 };
 /** Campaigns of village A: an open commendation campaign. */
 const campaigns = { open: 0 };
 /** Warnings: one issued by village A for village A. */
-const warnings = { id: 0 };
+const warnings = { id: 0, message: 0 };
+const CAP_ALERT = readFileSync(new URL('./fixtures/cap/oasis-example1-hsas.xml', import.meta.url), 'utf8');
 
 describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
   let env: TestEnv;
@@ -217,6 +223,8 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     if (!campaigns.open) throw new Error('authorization fixture campaigns.open was not created');
     warnings.id = (await w.as.secretaryA.post('/api/warnings', { unitId: A, hazard: 'landslide', level: 'orange', description: '东庄村后山出现裂缝', areaUnitIds: [A] })).json().id;
     if (!warnings.id) throw new Error('authorization fixture warnings.id was not created');
+    warnings.message = (await env.deps.database.db.selectFrom('warning_message').select('id').where('warning_id', '=', warnings.id).executeTakeFirstOrThrow()).id;
+    await w.as.secretaryA.post(`/api/warnings/${warnings.id}/units/${A}/ack`);
   });
   afterAll(() => env?.close());
 

@@ -345,6 +345,19 @@ const CATALOGUE = {
   'cap.missing_element': { 'zh-CN': '第 {line} 行的 {parent} 缺少必填元素 {element}', en: 'The {parent} on line {line} lacks the required element {element}.' },
   'cap.unexpected_element': { 'zh-CN': '第 {line} 行的元素 {element} 不应出现在 {parent} 中或不能重复', en: 'The element {element} on line {line} is not allowed in {parent}, or may not repeat.' },
   'cap.invalid_value': { 'zh-CN': '第 {line} 行元素 {element} 的值“{value}”无效', en: 'The value “{value}” of the element {element} on line {line} is not valid.' },
+  'cap.msgtype_unsupported': { 'zh-CN': '不能导入类型为 {msgType} 的 CAP 消息（只接受 Alert、Update 和 Cancel）', en: 'A CAP message of type {msgType} cannot be imported (only Alert, Update and Cancel).' },
+  'cap.duplicate': { 'zh-CN': '标识为 {identifier} 的 CAP 消息已经导入过（预警 {id}）', en: 'The CAP message {identifier} has already been imported (warning {id}).' },
+  'cap.unknown_reference': { 'zh-CN': '该解除消息引用的预警不在本系统中', en: 'The warning this Cancel refers to is not in this system.' },
+  'cap.unit_required': { 'zh-CN': '请指定以哪个组织的名义导入预警', en: 'Say which unit the warning is imported for.' },
+
+  // Notifications
+  'inbox.warning_issued': { 'zh-CN': '新预警，请尽快签收：{title}', en: 'New warning, please acknowledge: {title}' },
+  'inbox.warning_updated': { 'zh-CN': '预警已更新：{title}', en: 'Warning updated: {title}' },
+  'inbox.warning_reminder': { 'zh-CN': '预警尚未签收，请尽快签收：{title}', en: 'Warning not yet acknowledged, please acknowledge: {title}' },
+  'inbox.warning_escalated': { 'zh-CN': '{unit}或其下级单位逾期未签收预警：{title}', en: 'Overdue acknowledgement in {unit} or a unit below it: {title}' },
+  'inbox.warning_cancelled': { 'zh-CN': '预警已解除：{title}', en: 'Warning cancelled: {title}' },
+  'inbox.alarm_raised': { 'zh-CN': '收到紧急上报：{title}', en: 'Emergency report received: {title}' },
+  'channel.delivery_not_dead': { 'zh-CN': '只有投递失败（已停止重试）的消息才能重新投递', en: 'Only deliveries that failed for good can be retried.' },
 } as const satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof CATALOGUE;

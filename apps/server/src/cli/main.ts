@@ -18,6 +18,7 @@ import { generateDemo } from '../modules/demo/generate.ts';
 import { verify } from '../modules/points/ledger.ts';
 import { writePreviewWorkbook } from '../modules/stars/preview.ts';
 import { startWorker } from '../worker.ts';
+import { exportMessage, importCap } from '../modules/warnings/cap-exchange.ts';
 
 const HELP = `先锋 Xianfeng — 命令行 / command line
 
@@ -33,6 +34,10 @@ const HELP = `先锋 Xianfeng — 命令行 / command line
   xianfeng verify points [--json]         recompute every points figure from the ledger; exit 1 on any drift
   xianfeng stars preview --unit CODE --period 2026 --out FILE.xlsx
                                           the stars every member of a subtree would get now, as .xlsx
+  xianfeng cap import FILE [--unit CODE] [--json]
+                                          import a CAP 1.2 alert as a warning; prints its id
+  xianfeng cap export WARNING_ID [--message ID]
+                                          print a warning's (latest) CAP 1.2 message as XML
 `;
 
 /** The command line acts as a system administrator; its audit entries name it. */
@@ -49,6 +54,13 @@ async function unitIdByCode(deps: Deps, code: string) {
   const unit = await deps.database.db.selectFrom('unit').select('id').where('code', '=', code).executeTakeFirst();
   if (!unit) throw new Error(`unknown unit code: ${code}`);
   return unit.id;
+}
+
+/** Imports without --unit are issued in the name of the installation's first top-level unit. */
+async function firstRootUnit(deps: Deps) {
+  const root = await deps.database.db.selectFrom('unit').select('id').where('parent_id', 'is', null).where('archived_at', 'is', null).orderBy('id').limit(1).executeTakeFirst();
+  if (!root) throw new Error('no unit yet: import or create the organization tree first');
+  return root.id;
 }
 
 async function main(argv: string[]) {
@@ -69,6 +81,7 @@ async function main(argv: string[]) {
       unmasked: { type: 'boolean' },
       scale: { type: 'string' },
       period: { type: 'string' },
+      message: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -186,6 +199,24 @@ async function main(argv: string[]) {
           const { total } = await writePreviewWorkbook(deps.database.db, unitId, values.period, out, (done, all) => process.stderr.write(`\r${done} / ${all}`));
           process.stderr.write('\n');
           console.log(`已写入 ${values.out}：${total} 名党员的星级预览（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+          return 0;
+        }
+        break;
+      }
+      case 'cap': {
+        if (sub === 'import' && arg) {
+          const unitId = values.unit ? await unitIdByCode(deps, values.unit) : await firstRootUnit(deps);
+          const result = await importCap(ctx, fs.readFileSync(arg), { unitId });
+          if (values.json) console.log(JSON.stringify({ ok: true, ...result }));
+          else {
+            console.log(result.warningId);
+            if (result.unmatchedAreas.length) console.error(`未匹配到组织的区域 / areas without a unit: ${result.unmatchedAreas.join('、')}`);
+          }
+          return 0;
+        }
+        if (sub === 'export' && arg && /^\d+$/.test(arg)) {
+          const m = await exportMessage(ctx, Number(arg), values.message ? Number(values.message) : undefined);
+          process.stdout.write(m.xml);
           return 0;
         }
         break;

@@ -59,6 +59,8 @@ export interface NewWarning {
   source: 'native' | 'cap' | 'alarm';
   /** An imported alert keeps its own CAP message; a native one gets one built here. */
   cap?: CapAlert;
+  /** false for an imported alert that has already expired: kept as a record, nobody is told. */
+  schedule?: boolean;
 }
 
 export async function createWarning(tx: Db, ctx: RequestCtx, w: NewWarning) {
@@ -90,7 +92,7 @@ export async function createWarning(tx: Db, ctx: RequestCtx, w: NewWarning) {
   await tx.insertInto('warning_area').values(w.areaUnitIds.map((unit_id) => ({ warning_id: id, unit_id }))).execute();
   await tx.insertInto('warning_message').values({ warning_id: id, identifier: cap.identifier, msg_type: cap.msgType, sent: cap.sent, cap: JSON.stringify(cap), created_at: now }).execute();
   await repo.appendEvent(tx, { warningId: id, kind: 'issued', actorId: ctx.auth?.userId || null, detail: { level: w.level, hazard: w.hazard, source: w.source, areas: areas.map((a) => a.name) }, now });
-  await scheduleRound(tx, { id, level: w.level, deadlineFrom: now, generation: 1 }, now);
+  if (w.schedule !== false) await scheduleRound(tx, { id, level: w.level, deadlineFrom: now, generation: 1 }, now);
   await recordAudit(tx, ctx, { entityType: 'warning', entityId: id, unitId: unit.id, action: 'issue', after: { hazard: w.hazard, level: w.level, headline: w.headline, areaUnitIds: w.areaUnitIds, exercise: w.exercise, source: w.source, identifier: cap.identifier } });
   return id;
 }
@@ -159,7 +161,7 @@ export interface UpdateInput {
  * An update (CAP Update) re-tells every covered unit. A raised level asks every unit to
  * acknowledge again with the new level's deadline; added areas are reached by a new fan-out round.
  */
-export async function updateWarning(ctx: RequestCtx, id: number, input: UpdateInput) {
+export async function updateWarning(ctx: RequestCtx, id: number, input: UpdateInput, imported?: CapAlert) {
   const db = ctx.deps.database.db;
   const now = nowIso(ctx.deps);
   const added = [...new Set(input.addAreaUnitIds ?? [])];
@@ -178,7 +180,7 @@ export async function updateWarning(ctx: RequestCtx, id: number, input: UpdateIn
     const currentAreas = (await repo.areaUnits(tx, id)).map((a) => a.id);
     const newAreas = added.filter((a) => !currentAreas.includes(a));
     const changed = Object.entries(next).some(([k, v]) => (w as Record<string, unknown>)[k] !== v) || newAreas.length > 0;
-    if (!changed) throw unprocessable('warning.nothing_changed');
+    if (!changed && !imported) throw unprocessable('warning.nothing_changed');
     inputIssues({ areaUnitIds: [...currentAreas, ...newAreas], effectiveAt: w.effective_at, expiresAt: next.expires_at }, now);
     const raised = WARNING_LEVEL_INFO[level].rank > WARNING_LEVEL_INFO[w.level as WarningLevel].rank;
     const version = w.version + 1;
@@ -200,7 +202,7 @@ export async function updateWarning(ctx: RequestCtx, id: number, input: UpdateIn
     const areas = await tx.selectFrom('unit').select(['id', 'name', 'area_code']).where('id', 'in', [...currentAreas, ...newAreas]).orderBy('id').execute();
     const serial = await tx.selectFrom('warning_message').select((eb) => eb.fn.countAll<number>().as('n')).where('warning_id', '=', id).executeTakeFirstOrThrow();
     const content = contentOf({ ...next, hazard: w.hazard, effectiveAt: w.effective_at, expiresAt: next.expires_at, exercise: w.exercise === 1 }, unit.name, areas);
-    await insertMessage(tx, id, capMessage({
+    await insertMessage(tx, id, imported ?? capMessage({
       identifier: `${w.identifier}_U${Number(serial.n)}`, sender: w.sender, sentIso: now, msgType: 'Update', exercise: w.exercise === 1,
       references: await previousMessages(tx, id), info: [capInfo(content, 'Update')],
     }), now);
@@ -217,7 +219,7 @@ async function insertMessage(tx: Db, warningId: number, cap: CapAlert, now: stri
 }
 
 /** Cancel (解除): stops escalation, tells every covered unit, and is exported as a CAP Cancel. */
-export async function cancelWarning(ctx: RequestCtx, id: number, input: { version: number; reason: string }) {
+export async function cancelWarning(ctx: RequestCtx, id: number, input: { version: number; reason: string }, imported?: CapAlert) {
   const db = ctx.deps.database.db;
   const now = nowIso(ctx.deps);
   await db.transaction().execute(async (tx) => {
@@ -227,7 +229,7 @@ export async function cancelWarning(ctx: RequestCtx, id: number, input: { versio
     await cancelJobs(tx, ESCALATE_JOB, id);
     const lastInfo = await lastInfos(tx, id);
     const serial = await tx.selectFrom('warning_message').select((eb) => eb.fn.countAll<number>().as('n')).where('warning_id', '=', id).executeTakeFirstOrThrow();
-    await insertMessage(tx, id, capMessage({
+    await insertMessage(tx, id, imported ?? capMessage({
       identifier: `${w.identifier}_C${Number(serial.n)}`, sender: w.sender, sentIso: now, msgType: 'Cancel', exercise: w.exercise === 1,
       references: await previousMessages(tx, id),
       info: lastInfo.map((info) => ({ ...info, responseTypes: ['AllClear'], urgency: 'Past', description: input.reason, instruction: undefined })),

@@ -2,7 +2,9 @@
 // its live stream; the installation's deadlines and targets.
 import { route, type RouteSpec } from '../../core/http.ts';
 import { idParams } from '../../core/schemas.ts';
+import { z } from 'zod';
 import { acknowledge } from './ack.ts';
+import { exportAck, exportMessage, importCap } from './cap-exchange.ts';
 import { cancelWarning, issueWarning, updateWarning } from './issue.ts';
 import { liveHub } from './live.ts';
 import { cancelBody, issueBody, listQuery, settingsBody, timelineQuery, unitAckParams, updateBody } from './schemas.ts';
@@ -10,6 +12,10 @@ import { getSettings, updateSettings } from './settings.ts';
 import { dashboard, getWarningDetail, listWarnings, timeline } from './view.ts';
 
 const tags = ['warnings'];
+const CAP_TYPE = 'application/cap+xml; charset=utf-8';
+const capFile = (identifier: string) => `attachment; filename="${identifier.replace(/[^0-9A-Za-z_.-]/g, '_')}.xml"`;
+const importQuery = z.object({ unitId: z.coerce.number().int().positive({ error: 'cap.unit_required' }) });
+const messageParams = z.object({ id: z.coerce.number().int().positive(), messageId: z.coerce.number().int().positive() });
 
 export const warningRoutes: RouteSpec[] = [
   route({ method: 'GET', url: '/api/warnings/settings', summary: 'Acknowledgement deadlines per level and recovery targets per kind', tags, access: 'warning.read', handler: ({ ctx }) => getSettings(ctx) }),
@@ -21,6 +27,21 @@ export const warningRoutes: RouteSpec[] = [
       const id = await issueWarning(ctx, body as Parameters<typeof issueWarning>[1]);
       reply.code(201);
       return getWarningDetail(ctx, id);
+    },
+  }),
+  route({
+    method: 'POST', url: '/api/warnings/import-cap', summary: 'Import a CAP 1.2 alert (multipart file, or the XML itself as application/xml) as a warning of unitId', tags, access: 'warning.issue', query: importQuery, upload: true,
+    async handler({ ctx, query, req, reply }) {
+      let xml: Buffer;
+      if (req.isMultipart()) {
+        const file = await req.file();
+        xml = file ? await file.toBuffer() : Buffer.alloc(0);
+      } else {
+        xml = Buffer.isBuffer(req.body) ? req.body : Buffer.from(String(req.body ?? ''));
+      }
+      const result = await importCap(ctx, xml, query);
+      reply.code(201);
+      return result;
     },
   }),
   route({ method: 'GET', url: '/api/warnings/:id', summary: 'One warning with its areas, CAP messages and the units I acknowledge for', tags, access: 'warning.read', params: idParams, handler: ({ ctx, params }) => getWarningDetail(ctx, params.id) }),
@@ -39,6 +60,30 @@ export const warningRoutes: RouteSpec[] = [
     },
   }),
   route({ method: 'POST', url: '/api/warnings/:id/units/:unitId/ack', summary: 'Acknowledge (签收) a warning for a unit; a second time is harmless', tags, access: 'warning.ack', params: unitAckParams, handler: ({ ctx, params }) => acknowledge(ctx, params.id, params.unitId) }),
+  route({
+    method: 'GET', url: '/api/warnings/:id/cap', summary: 'The latest CAP 1.2 message of a warning (Alert, Update or Cancel)', tags, access: 'warning.read', params: idParams,
+    async handler({ ctx, params, reply }) {
+      const m = await exportMessage(ctx, params.id);
+      reply.header('content-type', CAP_TYPE).header('content-disposition', capFile(m.identifier));
+      return m.xml;
+    },
+  }),
+  route({
+    method: 'GET', url: '/api/warnings/:id/messages/:messageId/cap', summary: 'One CAP 1.2 message of a warning', tags, access: 'warning.read', params: messageParams,
+    async handler({ ctx, params, reply }) {
+      const m = await exportMessage(ctx, params.id, params.messageId);
+      reply.header('content-type', CAP_TYPE).header('content-disposition', capFile(m.identifier));
+      return m.xml;
+    },
+  }),
+  route({
+    method: 'GET', url: '/api/warnings/:id/units/:unitId/ack/cap', summary: 'A unit’s acknowledgement as a CAP 1.2 Ack', tags, access: 'warning.read', params: unitAckParams,
+    async handler({ ctx, params, reply }) {
+      const m = await exportAck(ctx, params.id, params.unitId);
+      reply.header('content-type', CAP_TYPE).header('content-disposition', capFile(m.identifier));
+      return m.xml;
+    },
+  }),
   route({ method: 'GET', url: '/api/warnings/:id/dashboard', summary: 'Penetration by level, overdue units, evacuation totals and open alarms', tags, access: 'warning.read', params: idParams, handler: ({ ctx, params }) => dashboard(ctx, params.id) }),
   route({ method: 'GET', url: '/api/warnings/:id/timeline', summary: 'Everything that happened to a warning, oldest first', tags, access: 'warning.read', params: idParams, query: timelineQuery, handler: ({ ctx, params, query }) => timeline(ctx, params.id, query) }),
   route({
