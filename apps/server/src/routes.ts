@@ -14,8 +14,13 @@ import { commitmentRoutes } from './modules/commitments/routes.ts';
 import { noticeRoutes } from './modules/campaigns/routes-notice.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { warningRoutes } from './modules/warnings/routes.ts';
+import { householdRoutes } from './modules/households/routes.ts';
+import { evacuationRoutes } from './modules/evacuation/routes.ts';
+import { alarmRoutes } from './modules/alarms/routes.ts';
+import { recoveryRoutes } from './modules/recovery/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 
 export function allRoutes(): RouteSpec[] {
   // Export before /api/members/:id so the static path wins (Fastify also prefers it; listed for readers).
-  return [...systemRoutes, ...authRoutes, ...homeRoutes, ...unitRoutes, ...rollRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...pointsRoutes, ...starRoutes, ...commitmentRoutes, ...noticeRoutes, ...campaignRoutes, ...warningRoutes];
+  return [...systemRoutes, ...authRoutes, ...homeRoutes, ...unitRoutes, ...rollRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...pointsRoutes, ...starRoutes, ...commitmentRoutes, ...noticeRoutes, ...campaignRoutes, ...warningRoutes, ...notificationRoutes, ...householdRoutes, ...evacuationRoutes, ...alarmRoutes, ...recoveryRoutes];
 }

@@ -1,14 +1,17 @@
 // The background worker every app server runs: due jobs (fan-out rounds to resume, escalation
-// steps) and outbound deliveries. Several servers may run it at once; jobs are claimed, never
-// shared. Tests call runDueWork() directly with a controlled clock instead of starting it.
+// steps) and outbound deliveries. Several servers may run it at once; jobs and deliveries are
+// claimed, never shared. Tests call runDueWork() directly with a controlled clock instead of
+// starting it.
 import type { Deps } from './core/context.ts';
 import { runDueJobs, type JobHandler } from './core/jobs.ts';
 import { cascadeJobs } from './modules/warnings/cascade.ts';
+import { runSimulation, SIMULATE_JOB } from './modules/warnings/drill.ts';
+import { processDeliveries } from './modules/notifications/outbound.ts';
 
-const HANDLERS: Record<string, JobHandler> = { ...cascadeJobs };
+const HANDLERS: Record<string, JobHandler> = { ...cascadeJobs, [SIMULATE_JOB]: runSimulation };
+const DELIVERY_BATCH = 50;
 
-/** One pass over everything due now; returns how many jobs ran. */
-export async function runDueWork(deps: Deps): Promise<number> {
+async function runJobs(deps: Deps): Promise<number> {
   let total = 0;
   for (;;) {
     const ran = await runDueJobs(deps, HANDLERS);
@@ -17,16 +20,29 @@ export async function runDueWork(deps: Deps): Promise<number> {
   }
 }
 
-export function startWorker(deps: Deps, intervalMs = 1000) {
+/** Sends every delivery due now, a batch at a time. Never throws. */
+async function sendDeliveries(deps: Deps): Promise<void> {
+  while ((await processDeliveries(deps, { limit: DELIVERY_BATCH })) === DELIVERY_BATCH);
+}
+
+/** One pass over everything due now: jobs, then the deliveries they queued. Returns how many jobs ran. */
+export async function runDueWork(deps: Deps): Promise<number> {
+  const total = await runJobs(deps);
+  await sendDeliveries(deps);
+  return total;
+}
+
+/** Runs `pass` every `intervalMs`, never two at once. */
+function every(deps: Deps, intervalMs: number, name: string, pass: () => Promise<unknown>) {
   let running = false;
   let stopped = false;
   const tick = async () => {
     if (running || stopped) return;
     running = true;
     try {
-      await runDueWork(deps);
+      await pass();
     } catch (err) {
-      deps.log.error({ err }, 'worker pass failed');
+      deps.log.error({ err }, `${name} pass failed`);
     } finally {
       running = false;
     }
@@ -39,6 +55,16 @@ export function startWorker(deps: Deps, intervalMs = 1000) {
       stopped = true;
       clearInterval(timer);
       while (running) await new Promise((r) => setTimeout(r, 20));
+    },
+  };
+}
+
+export function startWorker(deps: Deps, intervalMs = 1000) {
+  // Two loops, so receivers that time out (5 s each) never hold up an escalation step.
+  const loops = [every(deps, intervalMs, 'worker', () => runJobs(deps)), every(deps, intervalMs, 'delivery', () => sendDeliveries(deps))];
+  return {
+    async stop() {
+      await Promise.all(loops.map((l) => l.stop()));
     },
   };
 }

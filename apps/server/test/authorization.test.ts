@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, DATABASES, startTestEnv, type TestEnv } from './harness.ts';
 import { buildWorld, person, type World } from './world.ts';
 import { workbookWithRows } from './sheets.ts';
-import { DEFAULT_STAR_SCHEME } from '@xianfeng/domain';
+import { DEFAULT_STAR_SCHEME, roleHas, type Permission } from '@xianfeng/domain';
 
 interface Probe {
   url: string;
@@ -122,6 +122,7 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     'GET /api/warnings/:id/timeline': () => ({ url: `/api/warnings/${warnings.id}/timeline` }),
     'GET /api/warnings/:id/stream': () => ({ url: `/api/warnings/${warnings.id}/stream` }),
     'POST /api/warnings/import-cap': () => ({ url: `/api/warnings/import-cap?unitId=${A}`, upload: Buffer.from(CAP_ALERT) }),
+    'POST /api/warnings/drill': () => ({ url: '/api/warnings/drill', body: { unitId: A } }),
     'GET /api/warnings/:id/cap': () => ({ url: `/api/warnings/${warnings.id}/cap` }),
     'GET /api/warnings/:id/messages/:messageId/cap': () => ({ url: `/api/warnings/${warnings.id}/messages/${warnings.message}/cap` }),
     'GET /api/warnings/:id/units/:unitId/ack/cap': () => ({ url: `/api/warnings/${warnings.id}/units/${A}/ack/cap` }),
@@ -177,6 +178,54 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     'PUT /api/campaigns/:id/quotas': () => ({ url: `/api/campaigns/${campaigns.open}/quotas`, body: { quotas: [{ unitId: A, category: 'outstanding_member', quota: 99 }] } }),
     'POST /api/campaigns/:id/candidates': () => ({ url: `/api/campaigns/${campaigns.open}/candidates`, body: { category: 'outstanding_member', memberId: w.members.a, nomination: '越权推荐' } }),
     'GET /api/campaigns/:id/candidates': () => ({ url: `/api/campaigns/${campaigns.open}/candidates?unitId=${A}` }),
+    // Notifications: one's own inbox needs only a session (notifications.test.ts checks that
+    // another person's notification is not found); channels and deliveries aim at village A's.
+    'GET /api/inbox': 'self',
+    'GET /api/inbox/unread-count': 'self',
+    'POST /api/inbox/read-all': 'self',
+    'POST /api/inbox/:id/read': 'self',
+    'GET /api/channels': () => ({ url: `/api/channels?unitId=${A}` }),
+    'GET /api/channels/:id': () => ({ url: `/api/channels/${outbound.channel}` }),
+    'POST /api/channels': () => ({ url: '/api/channels', body: { unitId: A, kind: 'webhook', name: '越权', events: ['warning.issued'], config: { url: 'https://example.cn/hook', secret: '0123456789abcdef0123' } } }),
+    'PATCH /api/channels/:id': () => ({ url: `/api/channels/${outbound.channel}`, body: { enabled: true } }),
+    'POST /api/channels/:id/test': () => ({ url: `/api/channels/${outbound.channel}/test` }),
+    'GET /api/channels/:id/deliveries': () => ({ url: `/api/channels/${outbound.channel}/deliveries` }),
+    'GET /api/deliveries/dead': () => ({ url: `/api/deliveries/dead?unitId=${A}` }),
+    'POST /api/deliveries/:id/retry': () => ({ url: `/api/deliveries/${outbound.delivery}/retry` }),
+    // Field reports of village A: a household with a person to move first, a shelter, an alarm
+    // with a photo and an outage, during a warning village A issued for itself. Raising the alarm
+    // is the one thing a resident may do (in their own village A, see below); one's own alarms, and
+    // an alarm's page and photos, need a session (alarms.test.ts walks who sees and adds what).
+    'GET /api/households': () => ({ url: `/api/households?unitId=${A}` }),
+    'GET /api/households/:id': () => ({ url: `/api/households/${field.household}` }),
+    'POST /api/households': () => ({ url: '/api/households', body: { unitId: A, address: '越权登记', headName: '某', people: 1 } }),
+    'PATCH /api/households/:id': () => ({ url: `/api/households/${field.household}`, body: { people: 9 } }),
+    'POST /api/households/:id/archive': () => ({ url: `/api/households/${field.household}/archive` }),
+    'POST /api/households/:id/people': () => ({ url: `/api/households/${field.household}/people`, body: { name: '某', category: 'other', reason: '越权登记' } }),
+    'DELETE /api/households/:id/people/:personId': () => ({ url: `/api/households/${field.household}/people/${field.person}` }),
+    'GET /api/shelters': () => ({ url: `/api/shelters?unitId=${A}` }),
+    'POST /api/shelters': () => ({ url: '/api/shelters', body: { unitId: A, name: '越权安置点', capacity: 10 } }),
+    'PATCH /api/shelters/:id': () => ({ url: `/api/shelters/${field.shelter}`, body: { capacity: 1 } }),
+    'POST /api/shelters/:id/archive': () => ({ url: `/api/shelters/${field.shelter}/archive` }),
+    'GET /api/warnings/:id/evacuation': () => ({ url: `/api/warnings/${field.warning}/evacuation?unitId=${A}` }),
+    'PUT /api/warnings/:id/evacuation/:unitId': () => ({ url: `/api/warnings/${field.warning}/evacuation/${A}`, body: { toMove: 9, moved: 9, refused: 0 } }),
+    'GET /api/warnings/:id/evacuation/:unitId/households': () => ({ url: `/api/warnings/${field.warning}/evacuation/${A}/households` }),
+    'PUT /api/warnings/:id/households/:householdId': () => ({ url: `/api/warnings/${field.warning}/households/${field.household}`, body: { status: 'refused' } }),
+    'PUT /api/warnings/:id/shelters/:shelterId': () => ({ url: `/api/warnings/${field.warning}/shelters/${field.shelter}`, body: { occupants: 9 } }),
+    'POST /api/alarms': () => ({ url: '/api/alarms', body: { unitId: A, kind: 'other', place: '东庄村村口', description: '授权测试上报' } }),
+    'GET /api/alarms': () => ({ url: `/api/alarms?unitId=${A}` }),
+    'GET /api/alarms/mine': 'self',
+    'GET /api/alarms/:id': () => ({ url: `/api/alarms/${field.alarm}` }),
+    'POST /api/alarms/:id/photos': () => ({ url: `/api/alarms/${field.alarm}/photos`, upload: PNG }),
+    'GET /api/alarms/:id/photos/:photoId': () => ({ url: `/api/alarms/${field.alarm}/photos/${field.photo}` }),
+    'POST /api/alarms/:id/handle': () => ({ url: `/api/alarms/${field.alarm}/handle`, body: { note: '越权' } }),
+    'POST /api/alarms/:id/close': () => ({ url: `/api/alarms/${field.alarm}/close`, body: { note: '越权' } }),
+    'POST /api/alarms/:id/promote': () => ({ url: `/api/alarms/${field.alarm}/promote`, body: { issuingUnitId: A, hazard: 'landslide', level: 'red' } }),
+    'GET /api/outages': () => ({ url: `/api/outages?unitId=${A}` }),
+    'POST /api/outages': () => ({ url: '/api/outages', body: { unitId: A, kind: 'road', startedAt: new Date(Date.now() - 3_600_000).toISOString() } }),
+    'PATCH /api/outages/:id': () => ({ url: `/api/outages/${field.outage}`, body: { note: '越权' } }),
+    'POST /api/outages/:id/restore': () => ({ url: `/api/outages/${field.outage}/restore`, body: { restoredAt: new Date(Date.now() - 60_000).toISOString() } }),
+    'GET /api/recovery/summary': () => ({ url: `/api/recovery/summary?unitId=${A}` }),
   };
   function memberRoll() {
     return workbookWithRows(['姓名', '性别', '出生日期', '身份证号', '入党日期', '党员状态', '所在支部'], [['赵六', '男', '1980-01-01', String(person({ gender: 'male', birthDate: '1980-01-01' }).idNumber), '2005-01-01', '正式党员', 'C01A1']]);
@@ -195,6 +244,15 @@ const campaigns = { open: 0 };
 /** Warnings: one issued by village A for village A. */
 const warnings = { id: 0, message: 0 };
 const CAP_ALERT = readFileSync(new URL('./fixtures/cap/oasis-example1-hsas.xml', import.meta.url), 'utf8');
+
+/** Outbound notifications of village A: a switched-off webhook channel and a dead delivery of it. */
+const outbound = { channel: 0, delivery: 0 };
+
+/** Field reports of village A (households, evacuation, alarms, recovery), made before the walk. */
+const field = { warning: 0, household: 0, person: 0, shelter: 0, alarm: 0, photo: 0, outage: 0 };
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+/** The routes a resident of village A may legitimately use, aimed at village A, and their answer. */
+const RESIDENT_MAY: Record<string, number> = { 'POST /api/alarms': 201 };
 
 describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
   let env: TestEnv;
@@ -225,6 +283,10 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     if (!warnings.id) throw new Error('authorization fixture warnings.id was not created');
     warnings.message = (await env.deps.database.db.selectFrom('warning_message').select('id').where('warning_id', '=', warnings.id).executeTakeFirstOrThrow()).id;
     await w.as.secretaryA.post(`/api/warnings/${warnings.id}/units/${A}/ack`);
+    outbound.channel = (await w.as.countyAdmin.post('/api/channels', { unitId: A, kind: 'webhook', name: '东庄村大喇叭', events: ['warning.issued'], enabled: false, config: { url: 'https://example.cn/hook', secret: '0123456789abcdef0123' } })).json().id;
+    if (!outbound.channel) throw new Error('authorization fixture outbound.channel was not created');
+    outbound.delivery = (await env.deps.database.db.insertInto('delivery').values({ channel_id: outbound.channel, event_kind: 'warning.issued', payload: '{}', dedupe_key: 'auth-fixture', status: 'dead', attempts: 6, next_attempt_at: new Date().toISOString(), locked_until: null, last_error: 'HTTP 500', created_at: new Date().toISOString(), sent_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+    Object.assign(field, await fieldFixtures(w));
   });
   afterAll(() => env?.close());
 
@@ -258,6 +320,12 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     const table = probes(w);
     for (const r of env.app.xfRoutes.filter((r) => r.access !== 'public' && r.access !== 'session')) {
       const res = await send(w.as.resident, r.method, (table[`${r.method} ${r.url}`] as () => Probe)());
+      if (roleHas('resident', r.access as Permission)) {
+        // A permission residents hold (raising the alarm where they live): allowed in village A, and listed.
+        expect(RESIDENT_MAY, `${r.method} ${r.url} is open to residents`).toHaveProperty([`${r.method} ${r.url}`]);
+        expect(res.statusCode, `${r.method} ${r.url} → ${res.body}`).toBe(RESIDENT_MAY[`${r.method} ${r.url}`]);
+        continue;
+      }
       expect(res.statusCode, `${r.method} ${r.url} → ${res.body}`).toBe(403);
     }
   });
@@ -321,4 +389,22 @@ async function noticeFixtures(env: TestEnv, w: World) {
   const final = await candidate(closed.id, 'outstanding_member', 'final');
   const commendation = await db.insertInto('commendation').values({ campaign_id: closed.id, candidate_id: final.id, category: 'outstanding_member', member_id: w.members.a, subject_unit_id: null, certificate_no: '2026-AUTH-001', awarded_at: now }).returning('id').executeTakeFirstOrThrow();
   return { campaign: inNotice.id, objection: objection.id, closed: closed.id, commendation: commendation.id };
+}
+
+/** Village A's field reports, through the API as village A's secretary. */
+async function fieldFixtures(w: World) {
+  const A = w.units.villageA;
+  const as = w.as.secretaryA;
+  const made = (what: string, res: { statusCode: number; body: string; json(): { id: number } }) => {
+    if (res.statusCode !== 201) throw new Error(`authorization fixture ${what}: ${res.statusCode} ${res.body}`);
+    return res.json().id;
+  };
+  const warning = made('field.warning', await as.post('/api/warnings', { unitId: A, hazard: 'flood', level: 'orange', description: '东庄河水位上涨', areaUnitIds: [A] }));
+  const household = made('field.household', await as.post('/api/households', { unitId: A, address: '东庄村一组 1 号', headName: '王大爷', people: 2 }));
+  const person = made('field.person', await as.post(`/api/households/${household}/people`, { name: '王大爷', category: 'elderly_alone', reason: '独居' }));
+  const shelter = made('field.shelter', await as.post('/api/shelters', { unitId: A, name: '东庄小学', capacity: 40 }));
+  const alarm = made('field.alarm', await as.post('/api/alarms', { unitId: A, kind: 'landslide_sign', place: '东庄村后山', description: '后山出现裂缝' }));
+  const photo = made('field.photo', await as.upload(`/api/alarms/${alarm}/photos`, 'crack.png', PNG));
+  const outage = made('field.outage', await as.post('/api/outages', { unitId: A, kind: 'power', startedAt: new Date(Date.now() - 7_200_000).toISOString() }));
+  return { warning, household, person, shelter, alarm, photo, outage };
 }

@@ -358,6 +358,13 @@ const CATALOGUE = {
   'inbox.warning_cancelled': { 'zh-CN': '预警已解除：{title}', en: 'Warning cancelled: {title}' },
   'inbox.alarm_raised': { 'zh-CN': '收到紧急上报：{title}', en: 'Emergency report received: {title}' },
   'channel.delivery_not_dead': { 'zh-CN': '只有投递失败（已停止重试）的消息才能重新投递', en: 'Only deliveries that failed for good can be retried.' },
+
+  // Field reports (evacuation, alarms, recovery)
+  'household.archived': { 'zh-CN': '该住户已归档，不能再修改', en: 'This household has been archived and can no longer be changed.' },
+  'shelter.not_village': { 'zh-CN': '安置点须登记在村、社区或网格下', en: 'Shelters are registered under a village, community or grid.' },
+  'shelter.archived': { 'zh-CN': '该安置点已停用，不能再修改', en: 'This shelter has been archived and can no longer be changed.' },
+  'shelter.capacity_below_occupants': { 'zh-CN': '安置点“{name}”目前安置 {occupants} 人，容量不能少于此数', en: 'The shelter “{name}” now holds {occupants} people; its capacity cannot be lower.' },
+  'alarm.already_handling': { 'zh-CN': '该上报已在处置中', en: 'This alarm is already being handled.' },
 } as const satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof CATALOGUE;

@@ -557,6 +557,7 @@ export interface WarningUnitTable {
   notified_at: string;
   acked_at: string | null;
   acked_by: number | null;
+  ack_seconds: number | null;
   escalation_step: Generated<number>;
   overdue_at: string | null;
 }

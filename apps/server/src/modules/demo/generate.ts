@@ -6,6 +6,7 @@ import type { Deps } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { hashPassword } from '../auth/password.ts';
 import * as unitRepo from '../units/repo.ts';
+import { generateWarningDemo } from './warnings.ts';
 import * as memberRepo from '../members/repo.ts';
 import { checkedMemberRow } from '../members/service.ts';
 import { BULK_TABLES } from '../members/repo.ts';
@@ -213,6 +214,15 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
     const countyWorker = await db.selectFrom('app_user').select('id').where('username', '=', 'county').executeTakeFirstOrThrow();
     await generatePointsDemo(deps, r, { countyId: county, actorId: countyWorker.id, today, log });
     await generateCampaignDemo(deps, r, { countyId: county, townId: firstTown, today, log });
+    await generateWarningDemo(deps, r, {
+      countyId: county, townId: firstTown, villageId: firstVillages[0]!, log,
+      addUnit: (trx, code, name, kind, parentId) => addUnit(trx as typeof db, code, name, kind, parentId),
+      addUser: (trx, login, display, role, unitId) => addUser(trx as typeof db, login, display, role, unitId),
+    });
+    for (const [role, login, unit] of [['grid_worker', 'grid', firstVillages[0]], ['duty_officer', 'duty', firstTown]] as const) {
+      const name = await db.selectFrom('unit').select('name').where('id', '=', unit!).executeTakeFirstOrThrow();
+      logins.push({ role, login, password: DEMO_PASSWORD, unit: role === 'grid_worker' ? `${name.name} 第1网格` : name.name });
+    }
   }
   await refreshStatistics(db, deps.database.dialect, [...BULK_TABLES, ...POINTS_BULK_TABLES]);
   log(`demo ready: ${units} units, ${members} members`);

@@ -8,6 +8,7 @@ import { nowIso, type RequestCtx } from '../../core/context.ts';
 import { conflict, notFound, unprocessable } from '../../core/errors.ts';
 import * as repo from './repo.ts';
 import { statusWord } from './issue.ts';
+import { enqueueWarningEvent } from '../notifications/outbound.ts';
 
 export async function acknowledge(ctx: RequestCtx, warningId: number, unitId: number) {
   const db = ctx.deps.database.db;
@@ -21,9 +22,10 @@ export async function acknowledge(ctx: RequestCtx, warningId: number, unitId: nu
     if (reached.acked_at) return { acknowledgedAt: reached.acked_at, already: true };
     const status = effectiveStatus({ status: warning.status, expiresAt: warning.expires_at }, now);
     if (status !== 'active') throw conflict('warning.not_active', { status: statusWord(status, ctx.locale) });
+    const seconds = Math.max(0, Math.round((Date.parse(now) - Date.parse(reached.notified_at)) / 1000));
     const result = await tx
       .updateTable('warning_unit')
-      .set({ acked_at: now, acked_by: auth.userId || null })
+      .set({ acked_at: now, acked_by: auth.userId || null, ack_seconds: seconds })
       .where('warning_id', '=', warningId)
       .where('unit_id', '=', unitId)
       .where('acked_at', 'is', null)
@@ -33,8 +35,8 @@ export async function acknowledge(ctx: RequestCtx, warningId: number, unitId: nu
       const row = await tx.selectFrom('warning_unit').select('acked_at').where('warning_id', '=', warningId).where('unit_id', '=', unitId).executeTakeFirstOrThrow();
       return { acknowledgedAt: row.acked_at!, already: true };
     }
-    const seconds = Math.round((Date.parse(now) - Date.parse(reached.notified_at)) / 1000);
     await repo.appendEvent(tx, { warningId, unitId, kind: 'acknowledged', actorId: auth.userId || null, detail: { seconds }, now });
+    await enqueueWarningEvent(tx, { warningId, event: 'warning.acknowledged', now, unitIds: [unitId], dedupeSuffix: `u${unitId}` });
     await recordAudit(tx, ctx, { entityType: 'warning_unit', entityId: `${warningId}:${unitId}`, unitId, action: 'acknowledge', after: { acknowledgedAt: now } });
     return { acknowledgedAt: now, already: false };
   });

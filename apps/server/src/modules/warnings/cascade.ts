@@ -5,6 +5,7 @@
 import { effectiveStatus, ESCALATION_STEPS, escalationSchedule, type WarningLevel } from '@xianfeng/domain';
 import { claimJob, completeJob, leaseUntil, scheduleJob, type Job } from '../../core/jobs.ts';
 import { nowIso, type Db, type Deps } from '../../core/context.ts';
+import { enqueueWarningEvent } from '../notifications/outbound.ts';
 import * as repo from './repo.ts';
 import { ackDeadlines } from './settings.ts';
 
@@ -118,6 +119,7 @@ export async function runEscalation(deps: Deps, job: Job) {
           .executeTakeFirst();
         affected = Number(result.numUpdatedRows);
         await repo.appendEvent(tx, { warningId: warning.id, kind: spec.kind === 'reminder' ? 'reminder' : 'escalated', detail: { units: affected, sample: names.map((n) => n.name) }, now });
+        if (spec.kind === 'escalation') await enqueueWarningEvent(tx, { warningId: warning.id, event: 'warning.escalated', now, unitIds: names.map((n) => n.id), extra: { overdueUnits: { count: affected, sample: names.map((n) => n.name) } } });
       }
     }
     await completeJob(tx, job.id, now);

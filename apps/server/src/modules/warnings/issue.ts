@@ -10,6 +10,7 @@ import { cancelJobs } from '../../core/jobs.ts';
 import type { CapAlert, CapInfo } from '../cap/model.ts';
 import { capInfo, capMessage, senderOf, type MessageRef, type WarningContent } from './cap-map.ts';
 import { ESCALATE_JOB, fanOutNow, scheduleRound } from './cascade.ts';
+import { enqueueWarningEvent } from '../notifications/outbound.ts';
 import * as repo from './repo.ts';
 
 export interface IssueInput {
@@ -92,6 +93,7 @@ export async function createWarning(tx: Db, ctx: RequestCtx, w: NewWarning) {
   await tx.insertInto('warning_area').values(w.areaUnitIds.map((unit_id) => ({ warning_id: id, unit_id }))).execute();
   await tx.insertInto('warning_message').values({ warning_id: id, identifier: cap.identifier, msg_type: cap.msgType, sent: cap.sent, cap: JSON.stringify(cap), created_at: now }).execute();
   await repo.appendEvent(tx, { warningId: id, kind: 'issued', actorId: ctx.auth?.userId || null, detail: { level: w.level, hazard: w.hazard, source: w.source, areas: areas.map((a) => a.name) }, now });
+  await enqueueWarningEvent(tx, { warningId: id, event: 'warning.issued', now });
   if (w.schedule !== false) await scheduleRound(tx, { id, level: w.level, deadlineFrom: now, generation: 1 }, now);
   await recordAudit(tx, ctx, { entityType: 'warning', entityId: id, unitId: unit.id, action: 'issue', after: { hazard: w.hazard, level: w.level, headline: w.headline, areaUnitIds: w.areaUnitIds, exercise: w.exercise, source: w.source, identifier: cap.identifier } });
   return id;
@@ -194,7 +196,7 @@ export async function updateWarning(ctx: RequestCtx, id: number, input: UpdateIn
     if (newAreas.length) await tx.insertInto('warning_area').values(newAreas.map((unit_id) => ({ warning_id: id, unit_id }))).execute();
     if (raised) {
       // A higher level must be acknowledged anew: earlier acknowledgements stay in the timeline.
-      await tx.updateTable('warning_unit').set({ acked_at: null, acked_by: null, escalation_step: 0, overdue_at: null, notified_at: now }).where('warning_id', '=', id).execute();
+      await tx.updateTable('warning_unit').set({ acked_at: null, acked_by: null, ack_seconds: null, escalation_step: 0, overdue_at: null, notified_at: now }).where('warning_id', '=', id).execute();
     }
     await cancelJobs(tx, ESCALATE_JOB, id);
     await scheduleRound(tx, { id, level, deadlineFrom: raised ? now : w.deadline_from, generation: version }, now);
@@ -207,6 +209,7 @@ export async function updateWarning(ctx: RequestCtx, id: number, input: UpdateIn
       references: await previousMessages(tx, id), info: [capInfo(content, 'Update')],
     }), now);
     await repo.appendEvent(tx, { warningId: id, kind: 'updated', actorId: ctx.auth?.userId || null, detail: { level, raised, addedAreas: areas.filter((a) => newAreas.includes(a.id)).map((a) => a.name) }, now });
+    await enqueueWarningEvent(tx, { warningId: id, event: 'warning.updated', now });
     await recordAudit(tx, ctx, { entityType: 'warning', entityId: id, unitId: w.unit_id, action: 'update', before: { level: w.level, headline: w.headline, description: w.description, instruction: w.instruction, expiresAt: w.expires_at }, after: { ...next, addAreaUnitIds: newAreas } });
     return version;
   });
@@ -238,6 +241,7 @@ export async function cancelWarning(ctx: RequestCtx, id: number, input: { versio
       kind: 'warning.cancelled', title: w.headline, warningId: id, link: `/warnings/${id}`, dedupePrefix: `w${id}:cancel`, now,
     });
     await repo.appendEvent(tx, { warningId: id, kind: 'cancelled', actorId: ctx.auth?.userId || null, detail: { reason: input.reason }, now });
+    await enqueueWarningEvent(tx, { warningId: id, event: 'warning.cancelled', now });
     await recordAudit(tx, ctx, { entityType: 'warning', entityId: id, unitId: w.unit_id, action: 'cancel', before: { status: w.status }, after: { status: 'cancelled', reason: input.reason } });
   });
   await ctx.deps.events.publish({ topic: 'warning', warningId: id, kind: 'cancelled', at: now });

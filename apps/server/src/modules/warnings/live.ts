@@ -6,10 +6,16 @@ import type { FastifyReply } from 'fastify';
 import type { Deps, RequestCtx } from '../../core/context.ts';
 import type { LiveEvent } from '../../core/events.ts';
 import { nowIso } from '../../core/context.ts';
-import { dashboardFigures, timeline, warningScope, type WarningScope } from './view.ts';
+import { dashboardFigures, timeline, warningScope, type DashboardFigures, type WarningScope } from './view.ts';
 
-/** Coalesces a burst of acknowledgements into one refresh per group. */
-const REFRESH_DELAY_MS = 150;
+/** Coalesces a burst of acknowledgements into one refresh per group (and bounds a storm's refresh rate). */
+const FIRST_DELAY_MS = 30;
+const REFRESH_DELAY_MS = 250;
+const MAX_REFRESH_DELAY_MS = 600;
+/** A storm pushes only the latest entries; the page asks for the rest if it wants them. */
+const TIMELINE_PUSH = 20;
+/** A viewer whose connection has not taken this much yet skips an update rather than queue it. */
+const MAX_BACKLOG_BYTES = 256 * 1024;
 const HEARTBEAT_MS = 20_000;
 
 interface Connection {
@@ -23,6 +29,12 @@ interface Group {
   connections: Set<Connection>;
   lastEventId: number;
   timer: NodeJS.Timeout | null;
+  /** How long the last refresh took: a heavy group refreshes less often, so a storm cannot starve the server. */
+  lastRefreshMs: number;
+  lastRefreshAt: number;
+  /** The group's latest figures: a new viewer gets these at once instead of a query of its own. */
+  figures: DashboardFigures | null;
+  ready: Promise<void>;
 }
 
 class LiveHub {
@@ -43,10 +55,18 @@ class LiveHub {
     const key = `${warningId}:${scopeKey(ctx)}`;
     let group = this.groups.get(key);
     if (!group) {
-      const latest = await this.deps.database.db.selectFrom('warning_event').select((eb) => eb.fn.max('id').as('id')).where('warning_id', '=', warningId).executeTakeFirst();
-      group = { warningId, scope, connections: new Set(), lastEventId: Number(latest?.id ?? 0), timer: null };
-      this.groups.set(key, group);
+      // Made before any await, so viewers arriving together share one group.
+      const created: Group = { warningId, scope, connections: new Set(), lastEventId: 0, timer: null, lastRefreshMs: 0, lastRefreshAt: 0, figures: null, ready: Promise.resolve() };
+      created.ready = (async () => {
+        const latest = await this.deps.database.db.selectFrom('warning_event').select((eb) => eb.fn.max('id').as('id')).where('warning_id', '=', warningId).executeTakeFirst();
+        created.lastEventId = Number(latest?.id ?? 0);
+        created.figures = await dashboardFigures(this.deps.database.db, scope, nowIso(this.deps));
+      })();
+      created.ready.catch(() => this.groups.get(key) === created && this.groups.delete(key));
+      this.groups.set(key, created);
+      group = created;
     }
+    await group.ready;
     reply.hijack();
     reply.raw.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -56,12 +76,14 @@ class LiveHub {
     });
     const conn: Connection = { reply, ctx };
     group.connections.add(conn);
-    const figures = await dashboardFigures(this.deps.database.db, scope, nowIso(this.deps));
-    write(conn, 'figures', figures);
+    // The last viewer may have left while this one waited: the group lives on with this one.
+    if (!this.groups.has(key)) this.groups.set(key, group);
+    write(conn, 'figures', group.figures);
+    const g = group;
     reply.raw.on('close', () => {
-      group!.connections.delete(conn);
-      if (group!.connections.size === 0) {
-        if (group!.timer) clearTimeout(group!.timer);
+      g.connections.delete(conn);
+      if (g.connections.size === 0 && this.groups.get(key) === g) {
+        if (g.timer) clearTimeout(g.timer);
         this.groups.delete(key);
       }
     });
@@ -82,7 +104,11 @@ class LiveHub {
     if (e.topic !== 'warning') return;
     for (const group of this.groups.values()) {
       if (group.warningId !== e.warningId || group.timer) continue;
-      group.timer = setTimeout(() => void this.refresh(group), REFRESH_DELAY_MS);
+      // A first event after a quiet spell goes out almost at once; during a storm, refreshes are
+      // spaced by twice what the last one cost (capped), so thousands of viewers still hear within a second.
+      const quiet = Date.now() - group.lastRefreshAt > 1000;
+      const delay = quiet ? FIRST_DELAY_MS : Math.min(MAX_REFRESH_DELAY_MS, REFRESH_DELAY_MS + 2 * group.lastRefreshMs);
+      group.timer = setTimeout(() => void this.refresh(group), delay);
     }
   }
 
@@ -90,25 +116,34 @@ class LiveHub {
     group.timer = null;
     const first = group.connections.values().next().value;
     if (!first) return;
+    const started = performance.now();
     try {
       const db = this.deps.database.db;
       const warning = await db.selectFrom('warning').selectAll().where('id', '=', group.warningId).executeTakeFirstOrThrow();
       group.scope = { ...group.scope, warning };
       const figures = await dashboardFigures(db, group.scope, nowIso(this.deps));
-      const entries = await timeline(first.ctx, group.warningId, { afterId: group.lastEventId, limit: 200 });
-      if (entries.length) group.lastEventId = entries[entries.length - 1]!.id;
+      group.figures = figures;
+      const entries = await timeline(first.ctx, group.warningId, { afterId: group.lastEventId, limit: TIMELINE_PUSH });
+      if (entries.length) group.lastEventId = Math.max(group.lastEventId, ...entries.map((e) => e.id));
+      // Encoded once, written to every viewer: 5,000 viewers share one buffer, not 5,000 strings.
+      const payload = Buffer.from((entries.length ? frame('timeline', entries) : '') + frame('figures', figures));
       for (const c of group.connections) {
-        if (entries.length) write(c, 'timeline', entries);
-        write(c, 'figures', figures);
+        if (c.reply.raw.writableLength < MAX_BACKLOG_BYTES) c.reply.raw.write(payload);
       }
+      group.lastRefreshMs = performance.now() - started;
+      group.lastRefreshAt = Date.now();
     } catch (err) {
       this.deps.log.warn({ err, warning: group.warningId }, 'live dashboard refresh failed');
     }
   }
 }
 
+function frame(event: string, data: unknown) {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
 function write(c: Connection, event: string, data: unknown) {
-  c.reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  c.reply.raw.write(frame(event, data));
 }
 
 /** Viewers with the same grants see the same part of a warning. */

@@ -28,7 +28,11 @@ export async function areaUnits(db: Db, warningId: number) {
     .execute();
 }
 
-/** The next units (by id) of the covered subtrees that the fan-out has not passed yet. */
+/**
+ * The next units (by id) of the covered subtrees that the fan-out has not passed yet. Party groups
+ * (党小组) are left out: they are a branch's members meeting, with no duty post of their own; the
+ * warning reaches their branch.
+ */
 export async function nextCoveredUnits(db: Db, warningId: number, afterUnitId: number, limit: number): Promise<number[]> {
   const rows = await db
     .selectFrom('unit_closure')
@@ -38,6 +42,7 @@ export async function nextCoveredUnits(db: Db, warningId: number, afterUnitId: n
     .where('unit_closure.ancestor_id', 'in', (eb) => eb.selectFrom('warning_area').select('unit_id').where('warning_id', '=', warningId))
     .where('unit_closure.descendant_id', '>', afterUnitId)
     .where('unit.archived_at', 'is', null)
+    .where('unit.kind', '!=', 'group')
     .orderBy('unit_closure.descendant_id')
     .limit(limit)
     .execute();
@@ -59,7 +64,8 @@ export async function insertWarningUnits(db: Db, warningId: number, unitIds: num
 export interface NotifyInput {
   kind: string;
   title: string;
-  warningId: number;
+  /** null for what belongs to no warning (an alarm raised from a village). */
+  warningId: number | null;
   link: string;
   /** Distinguishes rounds: a person is told once per warning and prefix (issue, raise, cancel, reminder…). */
   dedupePrefix: string;

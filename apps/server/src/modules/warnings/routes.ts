@@ -5,6 +5,7 @@ import { idParams } from '../../core/schemas.ts';
 import { z } from 'zod';
 import { acknowledge } from './ack.ts';
 import { exportAck, exportMessage, importCap } from './cap-exchange.ts';
+import { startDrill } from './drill.ts';
 import { cancelWarning, issueWarning, updateWarning } from './issue.ts';
 import { liveHub } from './live.ts';
 import { cancelBody, issueBody, listQuery, settingsBody, timelineQuery, unitAckParams, updateBody } from './schemas.ts';
@@ -14,6 +15,7 @@ import { dashboard, getWarningDetail, listWarnings, timeline } from './view.ts';
 const tags = ['warnings'];
 const CAP_TYPE = 'application/cap+xml; charset=utf-8';
 const capFile = (identifier: string) => `attachment; filename="${identifier.replace(/[^0-9A-Za-z_.-]/g, '_')}.xml"`;
+const drillBody = z.object({ unitId: z.coerce.number().int().positive() });
 const importQuery = z.object({ unitId: z.coerce.number().int().positive({ error: 'cap.unit_required' }) });
 const messageParams = z.object({ id: z.coerce.number().int().positive(), messageId: z.coerce.number().int().positive() });
 
@@ -42,6 +44,13 @@ export const warningRoutes: RouteSpec[] = [
       const result = await importCap(ctx, xml, query);
       reply.code(201);
       return result;
+    },
+  }),
+  route({
+    method: 'POST', url: '/api/warnings/drill', summary: 'Start a drill (演练): an exercise warning over a unit’s subtree; on a demo installation the units answer by themselves', tags, access: 'warning.issue', body: drillBody,
+    async handler({ ctx, body, reply }) {
+      reply.code(201);
+      return startDrill(ctx, body.unitId);
     },
   }),
   route({ method: 'GET', url: '/api/warnings/:id', summary: 'One warning with its areas, CAP messages and the units I acknowledge for', tags, access: 'warning.read', params: idParams, handler: ({ ctx, params }) => getWarningDetail(ctx, params.id) }),
