@@ -122,6 +122,8 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     'GET /api/warnings/:id/timeline': () => ({ url: `/api/warnings/${warnings.id}/timeline` }),
     'GET /api/warnings/:id/stream': () => ({ url: `/api/warnings/${warnings.id}/stream` }),
     'POST /api/warnings/import-cap': () => ({ url: `/api/warnings/import-cap?unitId=${A}`, upload: Buffer.from(CAP_ALERT) }),
+    'GET /api/warnings/:id/report.pdf': () => ({ url: `/api/warnings/${warnings.id}/report.pdf` }),
+    'GET /api/warnings/:id/report.xlsx': () => ({ url: `/api/warnings/${warnings.id}/report.xlsx` }),
     'POST /api/warnings/drill': () => ({ url: '/api/warnings/drill', body: { unitId: A } }),
     'GET /api/warnings/:id/cap': () => ({ url: `/api/warnings/${warnings.id}/cap` }),
     'GET /api/warnings/:id/messages/:messageId/cap': () => ({ url: `/api/warnings/${warnings.id}/messages/${warnings.message}/cap` }),

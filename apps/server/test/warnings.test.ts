@@ -3,6 +3,7 @@
 // once; villages acknowledge (twice is harmless, a neighbour's unit is refused); silent units get
 // a reminder at half the deadline and are escalated to the parent's duty officer and their backup
 // contacts at the deadline — once, however often the worker runs; updates and cancels follow CAP.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, factories, login, startTestEnv, type Client, type TestEnv } from './harness.ts';
 import { buildWorld, type World } from './world.ts';
@@ -132,6 +133,31 @@ describe.each(DATABASES)('warning cascade (%s)', (kind) => {
     const kinds = (await w.as.countyAdmin.get(`/api/warnings/${warningId}/timeline`)).json().map((e: { kind: string }) => e.kind);
     expect(kinds.filter((k: string) => k === 'escalated')).toHaveLength(1);
     expect(kinds.filter((k: string) => k === 'reminder')).toHaveLength(1);
+  });
+
+  it('reports after the event as PDF and .xlsx, in the reader’s part of the warning', async () => {
+    const pdf = await w.as.countyAdmin.get(`/api/warnings/${warningId}/report.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await w.as.countyAdmin.get(`/api/warnings/${warningId}/report.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const units = wb.getWorksheet('全部单位')!;
+    expect(units.rowCount).toBe(1 + 7);
+    const late = [] as string[];
+    units.eachRow((row, n) => n > 1 && row.getCell(7).value === '是' && late.push(String(row.getCell(1).value)));
+    expect(late.sort()).toEqual(['东庄村党支部', '中共示范县委员会', '中共羊口镇委员会', '西庄村', '西庄村党支部'].sort());
+    const summary = wb.getWorksheet('概况')!;
+    const rate = [] as unknown[];
+    summary.eachRow((row) => row.getCell(1).value === '已签收' && rate.push(row.getCell(2).value));
+    expect(rate).toEqual(['2（28.6%）']);
+    // Village A's secretary gets village A's part only.
+    const mine = await w.as.secretaryA.get(`/api/warnings/${warningId}/report.xlsx`);
+    const wbA = new ExcelJS.Workbook();
+    await wbA.xlsx.load(mine.rawPayload as unknown as ArrayBuffer);
+    expect(wbA.getWorksheet('全部单位')!.rowCount).toBe(1 + 3);
   });
 
   it('asks every unit to acknowledge again when the level is raised; refuses a stale version', async () => {

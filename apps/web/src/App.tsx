@@ -38,6 +38,12 @@ const CampaignDetailPage = lazy(() => import('./features/campaigns/CampaignDetai
 const CandidatePage = lazy(() => import('./features/campaigns/CandidatePage.tsx'));
 const MyCampaignsPage = lazy(() => import('./features/campaigns/MyCampaignsPage.tsx'));
 const CampaignTodoPage = lazy(() => import('./features/campaigns/TodoPage.tsx'));
+const WarningsPage = lazy(() => import('./features/warnings/WarningsPage.tsx'));
+const WarningIssuePage = lazy(() => import('./features/warnings/IssuePage.tsx'));
+const WarningDashboardPage = lazy(() => import('./features/warnings/DashboardPage.tsx'));
+const WarningAckPage = lazy(() => import('./features/warnings/AckPage.tsx'));
+const WarningSettingsPage = lazy(() => import('./features/warnings/SettingsPage.tsx'));
+const InboxPage = lazy(() => import('./features/inbox/InboxPage.tsx'));
 const PublicLayout = lazy(() => import('./features/public/PublicLayout.tsx'));
 const PublicNoticesPage = lazy(() => import('./features/public/NoticesPage.tsx'));
 const PublicNoticePage = lazy(() => import('./features/public/NoticePage.tsx'));
@@ -134,6 +140,14 @@ function AppRoutes() {
           <Route path="campaigns/todo" element={<CampaignTodoPage />} />
           <Route path="campaigns/candidates/:id" element={<CandidatePage />} />
           <Route path="campaigns/:id" element={<RequirePermission permission="evaluation.read"><CampaignDetailPage /></RequirePermission>} />
+          {/* 预警: the list, the command screen and 签收 are for whoever a warning reaches (the server serves their part); issuing needs warning.issue. */}
+          <Route path="warnings" element={<RequirePermission permission="warning.read"><WarningsPage /></RequirePermission>} />
+          <Route path="warnings/new" element={<RequirePermission permission="warning.issue"><WarningIssuePage /></RequirePermission>} />
+          <Route path="warnings/:id" element={<RequirePermission permission="warning.read"><WarningDashboardPage /></RequirePermission>} />
+          <Route path="warnings/:id/ack" element={<RequirePermission permission="warning.read"><WarningAckPage /></RequirePermission>} />
+          {/* 预警设置: installation-wide, so the page itself asks for a system administrator. */}
+          <Route path="settings/warnings" element={<WarningSettingsPage />} />
+          <Route path="inbox" element={<InboxPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

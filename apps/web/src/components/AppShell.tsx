@@ -1,7 +1,7 @@
 // The logged-in frame: a side menu on desktops, a compact top bar with a drawer menu on phones.
 // Menu items follow the permissions of the user's roles.
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, IdcardOutlined, CloudUploadOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
+  AlertOutlined, FieldTimeOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, IdcardOutlined, CloudUploadOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
   MenuOutlined, ControlOutlined, CrownOutlined, NotificationOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, StarOutlined, TeamOutlined, TrophyOutlined, UserOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
@@ -13,6 +13,8 @@ import { can, strongestRole } from '../auth/permissions.ts';
 import { useCurrentUser, useLogout } from '../auth/session.ts';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.tsx';
 import { isSystemAdmin } from '../features/calendar/model.ts';
+import { InboxBell } from '../features/inbox/InboxBell.tsx';
+import { isWarningAdmin } from '../features/warnings/access.ts';
 import { useIsPhone } from '../lib/useIsPhone.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PageSpin } from './PageSpin.tsx';
@@ -31,6 +33,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, label: 'nav.home' },
+  { key: 'warnings', path: '/warnings', icon: <AlertOutlined />, label: 'nav.warnings', anyOf: ['warning.read'] },
   { key: 'units', path: '/units', icon: <ApartmentOutlined />, label: 'nav.units', anyOf: ['unit.read'] },
   { key: 'members', path: '/members', icon: <TeamOutlined />, label: 'nav.members', anyOf: ['member.read'] },
   { key: 'import', path: '/import', icon: <CloudUploadOutlined />, label: 'nav.import', anyOf: ['member.import', 'unit.write'] },
@@ -50,6 +53,7 @@ const NAV: NavItem[] = [
   { key: 'campaigns', path: '/campaigns', icon: <SafetyCertificateOutlined />, label: 'nav.campaigns', anyOf: ['evaluation.read'] },
   { key: 'public-notices', path: '/public/notices', icon: <NotificationOutlined />, label: 'nav.publicNotices' },
   { key: 'calendar', path: '/settings/calendar', icon: <CalendarOutlined />, label: 'nav.calendar', when: isSystemAdmin },
+  { key: 'warning-settings', path: '/settings/warnings', icon: <FieldTimeOutlined />, label: 'nav.warningSettings', when: isWarningAdmin },
 ];
 
 function Brand({ light }: { light?: boolean }) {
@@ -144,6 +148,7 @@ export function AppShell() {
           <div style={{ flex: 1, minWidth: 0 }}>
             <Brand />
           </div>
+          <InboxBell />
           <LanguageSwitch />
           {userButton}
         </Layout.Header>
@@ -181,6 +186,7 @@ export function AppShell() {
             gap: 16, borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px',
           }}
         >
+          <InboxBell />
           <LanguageSwitch />
           {userButton}
         </Layout.Header>

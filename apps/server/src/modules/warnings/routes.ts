@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { acknowledge } from './ack.ts';
 import { exportAck, exportMessage, importCap } from './cap-exchange.ts';
 import { startDrill } from './drill.ts';
+import { reportPdf, reportXlsx } from './report.ts';
 import { cancelWarning, issueWarning, updateWarning } from './issue.ts';
 import { liveHub } from './live.ts';
 import { cancelBody, issueBody, listQuery, settingsBody, timelineQuery, unitAckParams, updateBody } from './schemas.ts';
@@ -13,6 +14,8 @@ import { getSettings, updateSettings } from './settings.ts';
 import { dashboard, getWarningDetail, listWarnings, timeline } from './view.ts';
 
 const tags = ['warnings'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const named = (ext: string, type: 'inline' | 'attachment', name: string) => `${type}; filename="report.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}.${ext}`;
 const CAP_TYPE = 'application/cap+xml; charset=utf-8';
 const capFile = (identifier: string) => `attachment; filename="${identifier.replace(/[^0-9A-Za-z_.-]/g, '_')}.xml"`;
 const drillBody = z.object({ unitId: z.coerce.number().int().positive() });
@@ -91,6 +94,22 @@ export const warningRoutes: RouteSpec[] = [
       const m = await exportAck(ctx, params.id, params.unitId);
       reply.header('content-type', CAP_TYPE).header('content-disposition', capFile(m.identifier));
       return m.xml;
+    },
+  }),
+  route({
+    method: 'GET', url: '/api/warnings/:id/report.pdf', summary: 'The report after the event (预警处置报告) as PDF, in the reader’s language and part of the warning', tags, access: 'warning.read', params: idParams,
+    async handler({ ctx, params, reply }) {
+      const { name, pdf } = await reportPdf(ctx, params.id);
+      reply.header('content-type', 'application/pdf').header('content-disposition', named('pdf', 'inline', name));
+      return pdf;
+    },
+  }),
+  route({
+    method: 'GET', url: '/api/warnings/:id/report.xlsx', summary: 'The report after the event as .xlsx, with every unit’s acknowledgement', tags, access: 'warning.read', params: idParams,
+    async handler({ ctx, params, reply }) {
+      const { name, buffer } = await reportXlsx(ctx, params.id);
+      reply.header('content-type', XLSX).header('content-disposition', named('xlsx', 'attachment', name));
+      return buffer;
     },
   }),
   route({ method: 'GET', url: '/api/warnings/:id/dashboard', summary: 'Penetration by level, overdue units, evacuation totals and open alarms', tags, access: 'warning.read', params: idParams, handler: ({ ctx, params }) => dashboard(ctx, params.id) }),

@@ -9,6 +9,7 @@ import { useLabels } from '../../api/labels.ts';
 import type { HomeSummary } from '../../api/types.ts';
 import { useCan, useCurrentUser } from '../../auth/session.ts';
 import { CampaignTodoCard } from '../campaigns/TodoCard.tsx';
+import { ActiveWarningsCard } from '../warnings/ActiveWarningsCard.tsx';
 
 const HomeCharts = lazy(() => import('./HomeCharts.tsx'));
 
@@ -28,6 +29,7 @@ function PublicHome({ summary }: { summary?: HomeSummary }) {
   const can = useCan();
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="home-public">
+      <ActiveWarningsCard />
       <CampaignTodoCard />
       <Card>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
@@ -82,6 +84,7 @@ export default function HomePage() {
   const warningTotal = data.warningCount ?? data.warnings.length;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="home-dashboard">
+      <ActiveWarningsCard />
       <div>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('home.hello', { name: me.displayName })}
