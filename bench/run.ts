@@ -37,6 +37,27 @@ function memoryOf(pid: number) {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
+/** The server's memory after each bench phase, to see which phase raises the peak (VmHWM). */
+interface PhaseRow { phase: string; rss: number; peak: number; rise: number }
+let watched: { pid: number; rows: PhaseRow[] } | null = null;
+function watchMemory(pid: number) {
+  watched = { pid, rows: [] };
+}
+function phase(name: string) {
+  if (!watched) return;
+  const m = memoryOf(watched.pid);
+  const before = watched.rows.at(-1)?.peak ?? m.peak;
+  watched.rows.push({ phase: name, rss: m.rss, peak: m.peak, rise: m.peak - before });
+}
+function printPhases(title: string) {
+  if (!watched) return;
+  const width = Math.max(5, ...watched.rows.map((r) => r.phase.length));
+  console.log(`\nserver memory after each phase (${title}):`);
+  console.log(`  ${'phase'.padEnd(width)}  RSS MB  peak MB  peak +MB`);
+  for (const r of watched.rows) console.log(`  ${r.phase.padEnd(width)}  ${r.rss.toFixed(0).padStart(6)}  ${r.peak.toFixed(0).padStart(7)}  ${(r.rise ? `+${r.rise.toFixed(0)}` : '').padStart(8)}`);
+  watched = null;
+}
+
 async function rollOf10k(branchCode: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('党员名册');
@@ -71,9 +92,12 @@ async function benchOne(kind: 'sqlite' | 'postgres', scale: 'county' | 'city') {
     console.log(`subtree member count of the whole ${scale} (${await subtreeMemberCount(deps.database.db, root.id)} members): p50 ${ms(quantile(counts, 0.5))}, p95 ${ms(quantile(counts, 0.95))}`);
 
     server = await spawnServer({ XIANFENG_WEB_DIST: '', DATABASE_URL: config.databaseUrl, XIANFENG_SECRET_KEY: SECRET, ...(config.pgSchema ? { XIANFENG_PG_SCHEMA: config.pgSchema } : {}) });
+    watchMemory(server.proc.pid!);
+    phase('server started');
     const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'county', password: 'Xianfeng2026' }) });
     const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
     const headers = { cookie: cookies.join('; '), 'x-csrf-token': cookies.find((c) => c.startsWith('xf_csrf='))!.slice(8) };
+    phase('login');
 
     const scenarios: Array<[string, (i: number) => string]> = [
       ['whole scope, pages 1–50', (i) => `/api/members?page=${1 + (i % 50)}&pageSize=20`],
@@ -93,6 +117,7 @@ async function benchOne(kind: 'sqlite' | 'postgres', scale: 'county' | 'city') {
         if (i >= 20) serverSide.push(Number(res.headers.get('server-timing')!.split('dur=')[1]));
       }
       console.log(`member list page — ${name}: server-side p50 ${ms(quantile(serverSide, 0.5))}, p95 ${ms(quantile(serverSide, 0.95))}`);
+      phase(name.startsWith('(') ? '/api/home' : `members: ${name}`);
     }
 
     await benchPoints(deps, server, headers, root.id);
@@ -106,10 +131,13 @@ async function benchOne(kind: 'sqlite' | 'postgres', scale: 'county' | 'city') {
       const report = (await res.json()) as { ok: boolean; imported: number; errors: unknown[] };
       if (!report.ok) throw new Error(`bench import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
       console.log(`import of ${report.imported} member rows through the API (.xlsx upload, checked, encrypted, audited): ${(importMs / 1000).toFixed(2)} s`);
+      phase('import of 10,000 rows (.xlsx)');
     }
     const mem = memoryOf(server.proc.pid!);
     console.log(`server process memory at ${scale} scale: RSS ${mem.rss.toFixed(0)} MB now, peak ${mem.peak.toFixed(0)} MB`);
+    printPhases(`${scale} on ${kind}`);
   } finally {
+    printPhases(`${scale} on ${kind}, interrupted`);
     server?.stop();
     await deps.close();
     for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}.key`]) fs.rmSync(f, { force: true });
@@ -140,8 +168,11 @@ async function benchPoints(deps: Awaited<ReturnType<typeof createDeps>>, server:
   const branches = await db.selectFrom('unit').select('id').where('kind', '=', 'branch').where('member_count', '>', 20).orderBy('id').limit(50).execute();
   const members = await db.selectFrom('member').select('id').orderBy('id').limit(200).execute();
   console.log(`points — board top 50 of the whole ${await db.selectFrom('unit').select('name').where('id', '=', rootId).executeTakeFirstOrThrow().then((u) => u.name)}: ${await serverSide(server, headers, () => `/api/points/board?unitId=${rootId}&period=${period}&limit=50`)}`);
+  phase('points: board of the whole');
   console.log(`points — board of one branch: ${await serverSide(server, headers, (i) => `/api/points/board?unitId=${branches[i % branches.length].id}&period=${period}&limit=50`)}`);
+  phase('points: board of one branch');
   console.log(`points — a member's page (figures, periods, latest entries): ${await serverSide(server, headers, (i) => `/api/points/members/${members[i % members.length].id}`)}`);
+  phase("points: a member's page");
   const figureTimes: number[] = [];
   for (let i = 0; i < 500; i++) figureTimes.push((await timeIt(() => figures(db, members[i % members.length].id, period, '*')))[0]);
   console.log(`points — a member's figures alone (score and balance, in process): p50 ${ms(quantile(figureTimes, 0.5))}, p95 ${ms(quantile(figureTimes, 0.95))}`);
@@ -161,6 +192,7 @@ async function benchPoints(deps: Awaited<ReturnType<typeof createDeps>>, server:
     return (await res.json()) as { done: number[]; failed: unknown[] };
   });
   console.log(`points — approving a batch of ${claimIds.length} claims in one request: ${ms(approveMs)} (${approved.done.length} approved, ${approved.failed.length} refused by caps)`);
+  phase('points: batch approval');
 
   // Redemptions under contention: 20 clients at once on one shop item, each for a member with points.
   const shop = await db.selectFrom('shop_item').select(['id', 'unit_id']).orderBy('id').limit(1).executeTakeFirstOrThrow();
@@ -184,8 +216,10 @@ async function benchPoints(deps: Awaited<ReturnType<typeof createDeps>>, server:
     }
   })));
   console.log(`points — redemptions under contention (${buyers.length} clients × 25 on one item): ${(done / (rushMs / 1000)).toFixed(0)} per second (${done} done, ${refused} refused)`);
+  phase('points: redemptions');
   const [verifyMs, report] = await timeIt(() => verify(db));
   console.log(`points — xianfeng verify points over ${report.entries} entries: ${(verifyMs / 1000).toFixed(1)} s, ${report.drifts.length} drifts`);
+  phase('(in process: verify points)');
 }
 
 /**
@@ -220,10 +254,13 @@ async function benchStars(deps: Awaited<ReturnType<typeof createDeps>>, server: 
     samples.push((await timeIt(() => evaluateMember(db, m.id, period)))[0]);
   }
   console.log(`stars — one member recomputed after a new entry (evaluateMember, 200 random members, in process): p50 ${ms(quantile(samples, 0.5))}, p95 ${ms(quantile(samples, 0.95))}`);
+  phase('(in process: stars batch, 200 recomputed)');
 
   const branches = await db.selectFrom('unit').select('id').where('kind', '=', 'branch').where('member_count', '>', 20).orderBy('id').limit(20).execute();
   console.log(`stars — preview of one branch (page of 20, counts of the branch): ${await serverSide(server, headers, (i) => `/api/stars/preview?unitId=${branches[i % branches.length].id}&period=${period}`, 100)}`);
+  phase('stars: preview of one branch');
   console.log(`stars — a member's stars with 点亮一颗星: ${await serverSide(server, headers, (i) => `/api/stars/members/${picked[i % picked.length]}?period=${period}`, 100)}`);
+  phase("stars: a member's stars");
 }
 
 const kinds = (PG_URL ? ['sqlite', 'postgres'] : ['sqlite']).filter((k) => !process.env.BENCH_DATABASES || process.env.BENCH_DATABASES.split(',').includes(k)) as Array<'sqlite' | 'postgres'>;

@@ -1,10 +1,9 @@
 // Results and honor rolls as .xlsx: the finals of a campaign with every candidate's path through
 // the pipeline (who, when, why), and the honor roll of a closed campaign with certificate numbers.
-import ExcelJS from 'exceljs';
 import { decodeStars, todayYmd } from '@xianfeng/domain';
 import type { RequestCtx } from '../../core/context.ts';
 import { unprocessable } from '../../core/errors.ts';
-import { addTable, workbookBuffer } from '../rolls/sheet.ts';
+import { addTable, newWorkbook, workbookBuffer } from '../rolls/sheet.ts';
 import { campaignFor, candidateNames, displayName } from './notice.ts';
 import { finals, label, starLabels } from './results.ts';
 
@@ -18,7 +17,7 @@ function beijing(iso: string) {
 export async function exportResults(ctx: RequestCtx, campaignId: number) {
   const campaign = await campaignFor(ctx, campaignId, 'evaluation.read');
   const db = ctx.deps.database.db;
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
 
   const results = addTable(wb, '评选结果', [{ header: '类别', width: 16 }, { header: '姓名/组织', width: 24 }, { header: '所在组织', width: 30 }, { header: '星数' }, { header: '星级', width: 40 }, { header: '证书编号', width: 18 }]);
   for (const f of await finals(db, campaignId)) {
@@ -69,7 +68,7 @@ export async function exportHonorRoll(ctx: RequestCtx, campaignId: number) {
   if (campaign.status !== 'closed') throw unprocessable('results.not_closed');
   const db = ctx.deps.database.db;
   const organizer = await db.selectFrom('unit').select('name').where('id', '=', campaign.unit_id).executeTakeFirstOrThrow();
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = addTable(wb, '光荣榜', [{ header: '序号' }, { header: '类别', width: 16 }, { header: '姓名/组织', width: 24 }, { header: '所在组织', width: 30 }, ...(campaign.kind === 'five_star' ? [{ header: '星数' }, { header: '星级', width: 40 }] : [{ header: '证书编号', width: 18 }]), { header: '授予日期', width: 12 }]);
   let n = 0;
   for (const f of await finals(db, campaignId)) {

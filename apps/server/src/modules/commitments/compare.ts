@@ -2,12 +2,11 @@
 // of duties shows — base points, deductions, violations of the ten don'ts; 贡献 (contribution) is
 // what goes beyond it — bonus points and verified service tasks; beside them the commitment
 // (published? how many progress updates?) and the stars. Read-only; built from the ledger.
-import ExcelJS from 'exceljs';
 import { DEFAULT_STAR_SCHEME, decodeStars } from '@xianfeng/domain';
 import type { RequestCtx } from '../../core/context.ts';
 import { requireUnitAccess } from '../../core/access.ts';
 import { notFound } from '../../core/errors.ts';
-import { addTable, workbookBuffer } from '../rolls/sheet.ts';
+import { addTable, newWorkbook, workbookBuffer } from '../rolls/sheet.ts';
 import { thisYear } from './cards.ts';
 import * as repo from './repo.ts';
 import type { CompareQuery, ExportQuery } from './schemas.ts';
@@ -54,7 +53,7 @@ const STAR_NAME = new Map(DEFAULT_STAR_SCHEME.dimensions.map((d) => [d.code, d.n
 export async function exportCompare(ctx: RequestCtx, q: ExportQuery) {
   const { unit, filter } = await scope(ctx, q);
   const rows = await repo.compareRows(ctx.deps.database.db, filter, { limit: MAX_EXPORT_ROWS + 1, offset: 0 });
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = addTable(wb, `${filter.year} 比作风比贡献`, [
     { header: '姓名' }, { header: '所在组织', width: 30 },
     { header: '基础分' }, { header: '扣分' }, { header: '违反“十不为”(次)', width: 18 },

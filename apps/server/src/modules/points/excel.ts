@@ -1,13 +1,12 @@
 // Points in and out of Excel: the ledger, the figures and the board of a subtree as .xlsx, and a
 // bulk import of base points (the attendance sheet of a meeting) checked row by row — every wrong
 // row reported with its row number, column and message, and nothing written unless all are right.
-import ExcelJS from 'exceljs';
 import { message, normalizeText, parseDate, parseIdNumber, periodOf, type MessageCode } from '@xianfeng/domain';
 import type { RequestCtx } from '../../core/context.ts';
 import { canAccessUnit, requirePermission } from '../../core/access.ts';
 import { recordAudit } from '../../core/audit.ts';
 import { AppError, notFound } from '../../core/errors.ts';
-import { addHelpSheet, addTable, readSheet, SheetError, workbookBuffer } from '../rolls/sheet.ts';
+import { addHelpSheet, addTable, newWorkbook, readSheet, SheetError, workbookBuffer } from '../rolls/sheet.ts';
 import type { ImportError, ImportReport } from '../rolls/service.ts';
 import { today } from './common.ts';
 import { bookUnderRule } from './entries.ts';
@@ -38,7 +37,7 @@ export async function exportPoints(ctx: RequestCtx, q: { unitId: number; period?
   const settings = await settingsFor(db, q.unitId);
   const period = q.period ?? periodOf(today(ctx), settings.periodKind);
   const subtree = db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', q.unitId);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   if (q.what === 'figures') {
     const ws = addTable(wb, `${period} 积分`, [{ header: '姓名' }, { header: '所在组织', width: 30 }, { header: '基础分' }, { header: '加分' }, { header: '扣分' }, { header: '积分' }, { header: '已兑换' }, { header: '一票否决' }]);
     const rows = await db
@@ -82,7 +81,7 @@ export async function exportPoints(ctx: RequestCtx, q: { unitId: number; period?
 }
 
 export async function importTemplate() {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = addTable(wb, '基础分导入', POINTS_IMPORT_HEADERS.map((header) => ({ header, width: header === '身份证号' ? 22 : header === '事由' ? 30 : 12 })));
   for (let r = 2; r <= 2000; r++) ws.getCell(r, 1).numFmt = '@';
   addHelpSheet(wb, [

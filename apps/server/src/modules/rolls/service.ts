@@ -1,7 +1,6 @@
 // Importing and exporting the rolls: members and units. An import is all or nothing: every wrong
 // row is reported with its Excel row number, column and a message, and a file with any wrong row
 // writes nothing.
-import ExcelJS from 'exceljs';
 import {
   EDUCATION_LEVELS, ETHNICITIES, MEMBER_IMPORT_HEADERS, MEMBER_IMPORT_REQUIRED_HEADERS, UNIT_IMPORT_HEADERS, UNIT_IMPORT_REQUIRED_HEADERS, enumLabel, findMissingHeaders, message,
   parseMemberImportRows, parseUnitImportRows, todayYmd, UNIT_KINDS, type MessageCode, type ParsedMemberRow,
@@ -16,7 +15,7 @@ import { refreshStatistics } from '../../db/dialect.ts';
 import * as unitRepo from '../units/repo.ts';
 import * as memberRepo from '../members/repo.ts';
 import { checkedMemberRow, memberFilter, type ListQuery } from '../members/service.ts';
-import { addHelpSheet, addTable, readSheet, SheetError, workbookBuffer, type Sheet } from './sheet.ts';
+import { addHelpSheet, addTable, newWorkbook, readSheet, SheetError, workbookBuffer, type Sheet } from './sheet.ts';
 
 export interface ImportError {
   row: number;
@@ -215,7 +214,7 @@ export async function importUnits(ctx: RequestCtx, file: { buffer: Buffer; filen
 }
 
 export async function memberTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = addTable(wb, '党员名册', MEMBER_IMPORT_HEADERS.map((header) => ({ header, width: header === '身份证号' ? 22 : header === '特长' ? 24 : 13 })));
   const list = (values: string[]) => ({ type: 'list' as const, allowBlank: true, formulae: [`"${values.join(',')}"`] });
   for (let r = 2; r <= 2000; r++) {
@@ -238,7 +237,7 @@ export async function memberTemplate(): Promise<Buffer> {
 }
 
 export async function unitTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = addTable(wb, '组织', UNIT_IMPORT_HEADERS.map((header) => ({ header, width: header === '组织名称' ? 30 : 16 })));
   const kinds = UNIT_KINDS.map((k) => k.zh);
   for (let r = 2; r <= 2000; r++) {
@@ -264,7 +263,7 @@ export async function exportMembers(ctx: RequestCtx, query: Omit<ListQuery, 'pag
       throw new AppError(403, 'error.forbidden');
     }
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = addTable(wb, '党员名册', [...MEMBER_IMPORT_HEADERS, '职业'].map((header) => ({ header, width: header === '身份证号' ? 22 : 13 })));
   let count = 0;
   for await (const batch of memberRepo.listAll(db, dialect, filter)) {

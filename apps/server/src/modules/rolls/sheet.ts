@@ -1,6 +1,6 @@
 // Reading and writing the spreadsheets organizations keep their rolls in. Accepts .xlsx and .csv
 // (UTF-8 with or without BOM, or GBK/GB18030 as saved by Chinese Excel).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { normalizeHeader } from '@xianfeng/domain';
 
 export interface SheetRow {
@@ -15,6 +15,19 @@ export interface Sheet {
 }
 
 export class SheetError extends Error {}
+
+/**
+ * exceljs costs ~26 MB of memory once loaded: it is loaded with the first workbook built or read,
+ * not in every server process at start-up.
+ */
+export async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
+/** A new, empty workbook (exceljs loaded on first use). */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  return new (await loadExcel()).Workbook();
+}
 
 function cellValue(value: ExcelJS.CellValue): unknown {
   if (value === null || value === undefined) return null;
@@ -88,7 +101,7 @@ export function parseCsv(text: string): string[][] {
 export async function readSheet(buf: Buffer, filename: string): Promise<Sheet> {
   const isXlsx = buf[0] === 0x50 && buf[1] === 0x4b; // a ZIP container
   if (isXlsx) {
-    const wb = new ExcelJS.Workbook();
+    const wb = await newWorkbook();
     try {
       await wb.xlsx.load(buf as unknown as ArrayBuffer);
     } catch {

@@ -2,12 +2,12 @@
 // force for their unit. A page of members is evaluated in full; the counts per number of stars
 // (the chart, and the filter) come from a batch over the whole subtree.
 import { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { STAR_DIMENSIONS, type StarEvaluation } from '@xianfeng/domain';
 import type { Db, RequestCtx } from '../../core/context.ts';
 import { requireUnitAccess } from '../../core/access.ts';
 import { notFound } from '../../core/errors.ts';
 import { effectiveRules } from '../points/rules.ts';
+import { loadExcel } from '../rolls/sheet.ts';
 import { evaluateMembers, evaluateSubtree, schemeFor } from './compute.ts';
 import { disqualifierText, presentEvaluation, type RuleNames } from './present.ts';
 import * as repo from './repo.ts';
@@ -115,6 +115,7 @@ export async function writePreviewWorkbook(db: Db, unitId: number, period: strin
   if (!unit) throw notFound();
   const inForce = await schemeFor(db, unitId, period);
   const ruleNames = await ruleNamesOf(db, unitId);
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(`${period} 星级预览`, { views: [{ state: 'frozen', ySplit: 1 }] });
   const dims = inForce.scheme.dimensions;
