@@ -35,7 +35,10 @@ describe.each(DATABASES)('CAP 1.2 import and export (%s)', (kind) => {
   beforeAll(async () => {
     env = await startTestEnv(kind);
     w = await buildWorld(env);
-    await env.deps.database.db.updateTable('unit').set({ area_code: '370783101201' }).where('id', '=', w.units.villageA).execute();
+    const bad = await w.as.admin.patch(`/api/units/${w.units.villageA}`, { areaCode: '37078' });
+    expect(bad.json().error.details[0]).toMatchObject({ field: 'areaCode', code: 'unit.area_code_format' });
+    const set = await w.as.admin.patch(`/api/units/${w.units.villageA}`, { areaCode: '370783101201' });
+    expect(set.json().areaCode).toBe('370783101201');
   });
   afterAll(async () => env?.close());
 

@@ -45,6 +45,19 @@ describe.each(DATABASES)('warning cascade (%s)', (kind) => {
   const issue = (c: Client, body: Record<string, unknown>) =>
     c.post('/api/warnings', { unitId: w.units.county, hazard: 'typhoon', level: 'red', description: '台风“海葵”将于今夜登陆，风力12级以上。', instruction: '立即转移危险区域群众。', areaUnitIds: [w.units.county], ...body });
 
+  it('keeps a unit’s backup contacts: added and removed by the unit’s administrator, audited', async () => {
+    const added = await w.as.adminB.post(`/api/units/${w.units.villageB}/backup-contacts`, { userId: w.users.memberA.id });
+    expect(added.statusCode, added.body).toBe(200);
+    expect(added.json().map((c: { userId: number }) => c.userId)).toContain(w.users.memberA.id);
+    expect((await w.as.adminB.post(`/api/units/${w.units.villageB}/backup-contacts`, { userId: w.users.memberA.id })).json()).toHaveLength(2);
+    expect((await w.as.secretaryB.post(`/api/units/${w.units.villageB}/backup-contacts`, { userId: w.users.memberA.id })).statusCode).toBe(403);
+    expect((await w.as.adminB.post(`/api/units/${w.units.villageA}/backup-contacts`, { userId: w.users.memberA.id })).statusCode).toBe(404);
+    expect((await w.as.adminB.del(`/api/units/${w.units.villageB}/backup-contacts/${w.users.memberA.id}`)).json()).toHaveLength(1);
+    expect((await w.as.adminB.del(`/api/units/${w.units.villageB}/backup-contacts/${w.users.memberA.id}`)).statusCode).toBe(404);
+    const audit = await env.deps.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'unit_backup_contact').execute();
+    expect(audit.map((a) => a.action)).toEqual(['add', 'remove']);
+  });
+
   it('refuses a warning without an area or with an expiry before it takes effect, in Chinese', async () => {
     const none = await issue(w.as.countyAdmin, { areaUnitIds: [] });
     expect(none.statusCode).toBe(400);

@@ -365,6 +365,7 @@ const CATALOGUE = {
   'shelter.archived': { 'zh-CN': '该安置点已停用，不能再修改', en: 'This shelter has been archived and can no longer be changed.' },
   'shelter.capacity_below_occupants': { 'zh-CN': '安置点“{name}”目前安置 {occupants} 人，容量不能少于此数', en: 'The shelter “{name}” now holds {occupants} people; its capacity cannot be lower.' },
   'alarm.already_handling': { 'zh-CN': '该上报已在处置中', en: 'This alarm is already being handled.' },
+  'unit.area_code_format': { 'zh-CN': '行政区划代码应为 6、9 或 12 位数字（GB/T 2260）', en: 'The administrative division code must be 6, 9 or 12 digits (GB/T 2260).' },
 } as const satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof CATALOGUE;

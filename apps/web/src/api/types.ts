@@ -18,6 +18,8 @@ export interface Unit extends UnitRef {
   parentId: number | null;
   phone: string | null;
   foundedOn: string | null;
+  /** GB/T 2260 administrative division code (matched against CAP geocodes). */
+  areaCode: string | null;
   archivedAt: string | null;
   /** Members of the whole subtree. */
   memberCount: number;

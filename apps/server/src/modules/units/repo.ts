@@ -197,7 +197,7 @@ export async function moveSubtree(db: Db, id: number, newParentId: number, now: 
   await adjustSubtreeCounts(db, id, moved, false);
 }
 
-export function updateUnit(db: Db, id: number, values: Partial<Pick<UnitRow, 'code' | 'name' | 'kind' | 'phone' | 'founded_on' | 'archived_at'>>, now: string) {
+export function updateUnit(db: Db, id: number, values: Partial<Pick<UnitRow, 'code' | 'name' | 'kind' | 'phone' | 'founded_on' | 'archived_at' | 'area_code'>>, now: string) {
   return db.updateTable('unit').set({ ...values, updated_at: now }).where('id', '=', id).execute();
 }
 

@@ -9,6 +9,8 @@ const editable = {
   kind: z.string().trim().min(1).max(30),
   phone: z.string().trim().max(30).nullable().optional(),
   foundedOn: ymd.nullable().optional(),
+  /** GB/T 2260 administrative division code: CAP geocodes are matched against it. */
+  areaCode: z.string().trim().regex(/^\d{6}(\d{3}(\d{3})?)?$/, { error: 'unit.area_code_format' }).nullable().optional(),
 };
 const createBody = z.object({ ...editable, parentId: z.number().int().positive().nullable() });
 const updateBody = z.object(editable).partial();

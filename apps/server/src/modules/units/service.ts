@@ -8,7 +8,7 @@ import { likeOperator, likePattern } from '../../db/dialect.ts';
 import type { UnitRow } from '../../db/schema.ts';
 import * as repo from './repo.ts';
 
-type UnitBase = Pick<UnitRow, 'id' | 'code' | 'name' | 'kind' | 'parent_id' | 'phone' | 'founded_on' | 'archived_at'>;
+type UnitBase = Pick<UnitRow, 'id' | 'code' | 'name' | 'kind' | 'parent_id' | 'phone' | 'founded_on' | 'archived_at'> & { area_code?: string | null };
 
 function present(u: UnitBase, stats?: { memberCount: number; childCount: number }) {
   return {
@@ -19,6 +19,7 @@ function present(u: UnitBase, stats?: { memberCount: number; childCount: number 
     parentId: u.parent_id,
     phone: u.phone,
     foundedOn: u.founded_on,
+    areaCode: u.area_code ?? null,
     archivedAt: u.archived_at,
     memberCount: stats?.memberCount ?? 0,
     childCount: stats?.childCount ?? 0,
@@ -93,6 +94,7 @@ export interface UnitInput {
   parentId: number | null;
   phone?: string | null;
   foundedOn?: string | null;
+  areaCode?: string | null;
 }
 
 function checkFields(input: Partial<UnitInput>) {
@@ -127,6 +129,7 @@ export async function create(ctx: RequestCtx, input: UnitInput) {
       founded_on: input.foundedOn ?? null,
       now,
     });
+    if (input.areaCode) await repo.updateUnit(trx, id, { area_code: input.areaCode }, now);
     await recordAudit(trx, ctx, { entityType: 'unit', entityId: id, unitId: id, action: 'unit.create', after: { ...input } });
     return id;
   });
@@ -147,6 +150,7 @@ export async function update(ctx: RequestCtx, id: number, input: Partial<Omit<Un
       kind: input.kind === undefined ? undefined : parseUnitKind(input.kind)!,
       phone: input.phone,
       founded_on: input.foundedOn,
+      area_code: input.areaCode,
     };
     const diff = changedFields(unit, next);
     if (!diff.changed) return;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { acknowledge } from './ack.ts';
 import { exportAck, exportMessage, importCap } from './cap-exchange.ts';
 import { startDrill } from './drill.ts';
+import { addBackupContact, listBackupContacts, removeBackupContact } from './contacts.ts';
 import { reportPdf, reportXlsx } from './report.ts';
 import { cancelWarning, issueWarning, updateWarning } from './issue.ts';
 import { liveHub } from './live.ts';
@@ -18,6 +19,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const named = (ext: string, type: 'inline' | 'attachment', name: string) => `${type}; filename="report.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}.${ext}`;
 const CAP_TYPE = 'application/cap+xml; charset=utf-8';
 const capFile = (identifier: string) => `attachment; filename="${identifier.replace(/[^0-9A-Za-z_.-]/g, '_')}.xml"`;
+const contactParams = z.object({ id: z.coerce.number().int().positive(), userId: z.coerce.number().int().positive() });
+const contactBody = z.object({ userId: z.coerce.number().int().positive() });
 const drillBody = z.object({ unitId: z.coerce.number().int().positive() });
 const importQuery = z.object({ unitId: z.coerce.number().int().positive({ error: 'cap.unit_required' }) });
 const messageParams = z.object({ id: z.coerce.number().int().positive(), messageId: z.coerce.number().int().positive() });
@@ -120,4 +123,7 @@ export const warningRoutes: RouteSpec[] = [
       await liveHub(ctx.deps).open(ctx, params.id, reply);
     },
   }),
+  route({ method: 'GET', url: '/api/units/:id/backup-contacts', summary: 'The unit’s backup contacts, told when it stays silent past its deadline', tags, access: 'warning.read', params: idParams, handler: ({ ctx, params }) => listBackupContacts(ctx, params.id) }),
+  route({ method: 'POST', url: '/api/units/:id/backup-contacts', summary: 'Add a backup contact to a unit', tags, access: 'warning.manage', params: idParams, body: contactBody, handler: ({ ctx, params, body }) => addBackupContact(ctx, params.id, body.userId) }),
+  route({ method: 'DELETE', url: '/api/units/:id/backup-contacts/:userId', summary: 'Remove a backup contact', tags, access: 'warning.manage', params: contactParams, handler: ({ ctx, params }) => removeBackupContact(ctx, params.id, params.userId) }),
 ];

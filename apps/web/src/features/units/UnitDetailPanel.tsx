@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { api, errorMessage } from '../../api/client.ts';
 import { useLabels } from '../../api/labels.ts';
 import type { UnitDetail } from '../../api/types.ts';
+import { BackupContacts } from '../warnings/BackupContacts.tsx';
 import { useCan } from '../../auth/session.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { MoveUnitModal } from './MoveUnitModal.tsx';
@@ -94,6 +95,7 @@ export function UnitDetailPanel({
             { key: 'kind', label: t('units.kind'), children: label('unitKind', unit.kind) },
             { key: 'phone', label: t('units.phone'), children: unit.phone || t('common.none') },
             { key: 'foundedOn', label: t('units.foundedOn'), children: unit.foundedOn || t('common.none') },
+            { key: 'areaCode', label: t('units.areaCode'), children: unit.areaCode || t('common.none') },
             { key: 'memberCount', label: t('units.subtreeMembers'), children: unit.memberCount },
             { key: 'directMembers', label: t('units.directMembers'), children: unit.directMembers },
             { key: 'fullMembers', label: t('units.fullMembers'), children: unit.fullMembers },
@@ -127,6 +129,7 @@ export function UnitDetailPanel({
             </>
           )}
         </Space>
+        {can('warning.read') && !unit.archivedAt && <BackupContacts unitId={unit.id} />}
         {!writable && !unit.archivedAt && can('unit.read') && !can('unit.write') && (
           <Typography.Text type="secondary">{t('units.readOnly')}</Typography.Text>
         )}

@@ -15,9 +15,10 @@ interface UnitForm {
   kind: string;
   phone?: string;
   foundedOn?: Dayjs | null;
+  areaCode?: string;
 }
 
-const FIELDS = ['code', 'name', 'kind', 'phone', 'foundedOn'];
+const FIELDS = ['code', 'name', 'kind', 'phone', 'foundedOn', 'areaCode'];
 
 /** Create a unit under `parent` (null: a new top-level unit), or edit `unit`. */
 export function UnitFormModal({
@@ -41,7 +42,7 @@ export function UnitFormModal({
     if (!open) return;
     setError(null);
     form.resetFields();
-    if (unit) form.setFieldsValue({ code: unit.code, name: unit.name, kind: unit.kind, phone: unit.phone ?? '', foundedOn: fromYmd(unit.foundedOn) });
+    if (unit) form.setFieldsValue({ code: unit.code, name: unit.name, kind: unit.kind, phone: unit.phone ?? '', foundedOn: fromYmd(unit.foundedOn), areaCode: unit.areaCode ?? '' });
   }, [open, unit, form]);
 
   async function submit(values: UnitForm) {
@@ -53,6 +54,7 @@ export function UnitFormModal({
       kind: values.kind,
       phone: values.phone?.trim() || null,
       foundedOn: toYmd(values.foundedOn),
+      areaCode: values.areaCode?.trim() || null,
     };
     try {
       const saved = editing
@@ -94,6 +96,9 @@ export function UnitFormModal({
         </Form.Item>
         <Form.Item name="foundedOn" label={t('units.foundedOn')}>
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="areaCode" label={t('units.areaCode')} extra={t('units.areaCodeHint')}>
+          <Input maxLength={12} inputMode="numeric" data-testid="unit-area-code" />
         </Form.Item>
       </Form>
     </Modal>
