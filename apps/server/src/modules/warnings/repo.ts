@@ -73,64 +73,51 @@ export interface NotifyInput {
 }
 
 /**
- * Tells the responsible people of the given units (a subquery of unit ids): one notification per
- * person, naming the first of their units.
+ * One notification per person of `people` (user_id, unit_id pairs), naming the first of their
+ * units. User text goes in as parameters; the dedupe key makes a second run tell nobody twice.
  */
-export async function notifyResponsible(db: Db, units: UnitIdQuery | number[], n: NotifyInput) {
-  if (Array.isArray(units) && units.length === 0) return;
+async function notifyPeople(db: Db, people: SelectQueryBuilder<DB, any, { user_id: number; unit_id: number | null }>, n: NotifyInput) {
+  const text = (v: string) => sql<string>`CAST(${v} AS TEXT)`;
   await db
     .insertInto('notification')
     .columns(['user_id', 'kind', 'title', 'body', 'link', 'warning_id', 'unit_id', 'dedupe_key', 'created_at'])
     .expression((eb) =>
       eb
-        .selectFrom('role_grant')
-        .innerJoin('app_user', 'app_user.id', 'role_grant.user_id')
+        .selectFrom(people.as('p'))
+        .innerJoin('app_user', 'app_user.id', 'p.user_id')
         .select((s) => [
-          'role_grant.user_id',
-          sql.lit(n.kind).as('kind'),
-          sql.lit(n.title).as('title'),
-          sql.lit('').as('body'),
-          sql.lit(n.link).as('link'),
-          sql.lit(n.warningId).as('warning_id'),
-          s.fn.min('role_grant.unit_id').as('unit_id'),
-          sql<string>`${sql.lit(`${n.dedupePrefix}:`)} || CAST(role_grant.user_id AS TEXT)`.as('dedupe_key'),
-          sql.lit(n.now).as('created_at'),
+          'p.user_id',
+          text(n.kind).as('kind'),
+          text(n.title).as('title'),
+          text('').as('body'),
+          text(n.link).as('link'),
+          sql<number | null>`CAST(${n.warningId} AS INTEGER)`.as('warning_id'),
+          s.fn.min('p.unit_id').as('unit_id'),
+          sql<string>`${text(`${n.dedupePrefix}:`)} || CAST(p.user_id AS TEXT)`.as('dedupe_key'),
+          text(n.now).as('created_at'),
         ])
-        .where('role_grant.unit_id', 'in', units as number[])
-        .where('role_grant.role', 'in', [...RESPONSIBLE_ROLES])
         .where('app_user.disabled_at', 'is', null)
-        .groupBy('role_grant.user_id'),
+        .groupBy('p.user_id'),
     )
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }
 
+/** Tells the responsible people of the given units (ids, or a subquery of unit ids). */
+export async function notifyResponsible(db: Db, units: UnitIdQuery | number[], n: NotifyInput) {
+  if (Array.isArray(units) && units.length === 0) return;
+  const people = db
+    .selectFrom('role_grant')
+    .select(['role_grant.user_id', 'role_grant.unit_id'])
+    .where('role_grant.unit_id', 'in', units as number[])
+    .where('role_grant.role', 'in', [...RESPONSIBLE_ROLES]);
+  await notifyPeople(db, people, n);
+}
+
 /** Tells the backup contacts of the given units. */
 export async function notifyBackupContacts(db: Db, units: UnitIdQuery, n: NotifyInput) {
-  await db
-    .insertInto('notification')
-    .columns(['user_id', 'kind', 'title', 'body', 'link', 'warning_id', 'unit_id', 'dedupe_key', 'created_at'])
-    .expression((eb) =>
-      eb
-        .selectFrom('unit_backup_contact')
-        .innerJoin('app_user', 'app_user.id', 'unit_backup_contact.user_id')
-        .select((s) => [
-          'unit_backup_contact.user_id',
-          sql.lit(n.kind).as('kind'),
-          sql.lit(n.title).as('title'),
-          sql.lit('').as('body'),
-          sql.lit(n.link).as('link'),
-          sql.lit(n.warningId).as('warning_id'),
-          s.fn.min('unit_backup_contact.unit_id').as('unit_id'),
-          sql<string>`${sql.lit(`${n.dedupePrefix}:`)} || CAST(unit_backup_contact.user_id AS TEXT)`.as('dedupe_key'),
-          sql.lit(n.now).as('created_at'),
-        ])
-        .where('unit_backup_contact.unit_id', 'in', units as never)
-        .where('app_user.disabled_at', 'is', null)
-        .groupBy('unit_backup_contact.user_id'),
-    )
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .execute();
+  const people = db.selectFrom('unit_backup_contact').select(['unit_backup_contact.user_id', 'unit_backup_contact.unit_id']).where('unit_backup_contact.unit_id', 'in', units as never);
+  await notifyPeople(db, people, n);
 }
 
 /** Units of a warning still silent before escalation step `step` (a subquery). */

@@ -1,5 +1,6 @@
 // The warnings API: issue, update, cancel; acknowledge for a unit; the dashboard, its timeline and
 // its live stream; the installation's deadlines and targets.
+import type { RequestCtx } from '../../core/context.ts';
 import { route, type RouteSpec } from '../../core/http.ts';
 import { idParams } from '../../core/schemas.ts';
 import { z } from 'zod';
@@ -24,6 +25,18 @@ const contactBody = z.object({ userId: z.coerce.number().int().positive() });
 const drillBody = z.object({ unitId: z.coerce.number().int().positive() });
 const importQuery = z.object({ unitId: z.coerce.number().int().positive({ error: 'cap.unit_required' }) });
 const messageParams = z.object({ id: z.coerce.number().int().positive(), messageId: z.coerce.number().int().positive() });
+
+/** A CAP 1.2 document to download, named by its identifier. */
+function capDownload<P>(url: string, summary: string, params: z.ZodType<P>, load: (ctx: RequestCtx, params: P) => Promise<{ identifier: string; xml: string }>) {
+  return route({
+    method: 'GET', url, summary, tags, access: 'warning.read', params,
+    async handler({ ctx, params: p, reply }) {
+      const m = await load(ctx, p);
+      reply.header('content-type', CAP_TYPE).header('content-disposition', capFile(m.identifier));
+      return m.xml;
+    },
+  });
+}
 
 export const warningRoutes: RouteSpec[] = [
   route({ method: 'GET', url: '/api/warnings/settings', summary: 'Acknowledgement deadlines per level and recovery targets per kind', tags, access: 'warning.read', handler: ({ ctx }) => getSettings(ctx) }),
@@ -75,30 +88,9 @@ export const warningRoutes: RouteSpec[] = [
     },
   }),
   route({ method: 'POST', url: '/api/warnings/:id/units/:unitId/ack', summary: 'Acknowledge (签收) a warning for a unit; a second time is harmless', tags, access: 'warning.ack', params: unitAckParams, handler: ({ ctx, params }) => acknowledge(ctx, params.id, params.unitId) }),
-  route({
-    method: 'GET', url: '/api/warnings/:id/cap', summary: 'The latest CAP 1.2 message of a warning (Alert, Update or Cancel)', tags, access: 'warning.read', params: idParams,
-    async handler({ ctx, params, reply }) {
-      const m = await exportMessage(ctx, params.id);
-      reply.header('content-type', CAP_TYPE).header('content-disposition', capFile(m.identifier));
-      return m.xml;
-    },
-  }),
-  route({
-    method: 'GET', url: '/api/warnings/:id/messages/:messageId/cap', summary: 'One CAP 1.2 message of a warning', tags, access: 'warning.read', params: messageParams,
-    async handler({ ctx, params, reply }) {
-      const m = await exportMessage(ctx, params.id, params.messageId);
-      reply.header('content-type', CAP_TYPE).header('content-disposition', capFile(m.identifier));
-      return m.xml;
-    },
-  }),
-  route({
-    method: 'GET', url: '/api/warnings/:id/units/:unitId/ack/cap', summary: 'A unit’s acknowledgement as a CAP 1.2 Ack', tags, access: 'warning.read', params: unitAckParams,
-    async handler({ ctx, params, reply }) {
-      const m = await exportAck(ctx, params.id, params.unitId);
-      reply.header('content-type', CAP_TYPE).header('content-disposition', capFile(m.identifier));
-      return m.xml;
-    },
-  }),
+  capDownload('/api/warnings/:id/cap', 'The latest CAP 1.2 message of a warning (Alert, Update or Cancel)', idParams, (ctx, p) => exportMessage(ctx, p.id)),
+  capDownload('/api/warnings/:id/messages/:messageId/cap', 'One CAP 1.2 message of a warning', messageParams, (ctx, p) => exportMessage(ctx, p.id, p.messageId)),
+  capDownload('/api/warnings/:id/units/:unitId/ack/cap', 'A unit’s acknowledgement as a CAP 1.2 Ack', unitAckParams, (ctx, p) => exportAck(ctx, p.id, p.unitId)),
   route({
     method: 'GET', url: '/api/warnings/:id/report.pdf', summary: 'The report after the event (预警处置报告) as PDF, in the reader’s language and part of the warning', tags, access: 'warning.read', params: idParams,
     async handler({ ctx, params, reply }) {
