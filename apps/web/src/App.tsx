@@ -44,6 +44,15 @@ const WarningDashboardPage = lazy(() => import('./features/warnings/DashboardPag
 const WarningAckPage = lazy(() => import('./features/warnings/AckPage.tsx'));
 const WarningSettingsPage = lazy(() => import('./features/warnings/SettingsPage.tsx'));
 const InboxPage = lazy(() => import('./features/inbox/InboxPage.tsx'));
+const RaiseAlarmPage = lazy(() => import('./features/alarms/RaiseAlarmPage.tsx'));
+const MyAlarmsPage = lazy(() => import('./features/alarms/MyAlarmsPage.tsx'));
+const AlarmsPage = lazy(() => import('./features/alarms/AlarmsPage.tsx'));
+const AlarmDetailPage = lazy(() => import('./features/alarms/AlarmDetailPage.tsx'));
+const EvacuationPage = lazy(() => import('./features/field/EvacuationPage.tsx'));
+const HouseholdsPage = lazy(() => import('./features/field/HouseholdsPage.tsx'));
+const SheltersPage = lazy(() => import('./features/field/SheltersPage.tsx'));
+const RecoveryPage = lazy(() => import('./features/recovery/RecoveryPage.tsx'));
+const ChannelsPage = lazy(() => import('./features/channels/ChannelsPage.tsx'));
 const PublicLayout = lazy(() => import('./features/public/PublicLayout.tsx'));
 const PublicNoticesPage = lazy(() => import('./features/public/NoticesPage.tsx'));
 const PublicNoticePage = lazy(() => import('./features/public/NoticePage.tsx'));
@@ -148,6 +157,17 @@ function AppRoutes() {
           {/* 预警设置: installation-wide, so the page itself asks for a system administrator. */}
           <Route path="settings/warnings" element={<WarningSettingsPage />} />
           <Route path="inbox" element={<InboxPage />} />
+          {/* 上报: anyone with a role where they live raises the alarm; one's own alarms and an alarm's page need only a session (the server serves the raiser's own, or one's units'). */}
+          <Route path="alarms/new" element={<RequirePermission permission="alarm.raise"><RaiseAlarmPage /></RequirePermission>} />
+          <Route path="alarms/mine" element={<MyAlarmsPage />} />
+          <Route path="alarms" element={<RequirePermission permission="warning.read"><AlarmsPage /></RequirePermission>} />
+          <Route path="alarms/:id" element={<AlarmDetailPage />} />
+          {/* 转移: everyone who reads the warning sees the figures; the forms are for those who acknowledge for a village or grid. */}
+          <Route path="warnings/:id/evacuation" element={<RequirePermission permission="warning.read"><EvacuationPage /></RequirePermission>} />
+          <Route path="households" element={<RequirePermission permission="household.read"><HouseholdsPage /></RequirePermission>} />
+          <Route path="shelters" element={<RequirePermission permission="warning.ack"><SheltersPage /></RequirePermission>} />
+          <Route path="recovery" element={<RequirePermission permission="warning.read"><RecoveryPage /></RequirePermission>} />
+          <Route path="settings/channels" element={<RequirePermission permission="warning.manage"><ChannelsPage /></RequirePermission>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -4,6 +4,7 @@ import {
   AlertOutlined, FieldTimeOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, IdcardOutlined, CloudUploadOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
   MenuOutlined, ControlOutlined, CrownOutlined, NotificationOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, StarOutlined, TeamOutlined, TrophyOutlined, UserOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
+import { ApiOutlined, ContactsOutlined, ExceptionOutlined, ToolOutlined, WarningOutlined } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +35,11 @@ interface NavItem {
 const NAV: NavItem[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, label: 'nav.home' },
   { key: 'warnings', path: '/warnings', icon: <AlertOutlined />, label: 'nav.warnings', anyOf: ['warning.read'] },
+  // 上报险情 before 险情上报: the menu marks the first item whose path starts the address.
+  { key: 'alarm-new', path: '/alarms/new', icon: <WarningOutlined />, label: 'nav.alarmNew', anyOf: ['alarm.raise'] },
+  { key: 'alarms', path: '/alarms', icon: <ExceptionOutlined />, label: 'nav.alarms', anyOf: ['warning.read'] },
+  { key: 'households', path: '/households', icon: <ContactsOutlined />, label: 'nav.households', anyOf: ['household.read'] },
+  { key: 'recovery', path: '/recovery', icon: <ToolOutlined />, label: 'nav.recovery', anyOf: ['warning.read'] },
   { key: 'units', path: '/units', icon: <ApartmentOutlined />, label: 'nav.units', anyOf: ['unit.read'] },
   { key: 'members', path: '/members', icon: <TeamOutlined />, label: 'nav.members', anyOf: ['member.read'] },
   { key: 'import', path: '/import', icon: <CloudUploadOutlined />, label: 'nav.import', anyOf: ['member.import', 'unit.write'] },
@@ -54,6 +60,7 @@ const NAV: NavItem[] = [
   { key: 'public-notices', path: '/public/notices', icon: <NotificationOutlined />, label: 'nav.publicNotices' },
   { key: 'calendar', path: '/settings/calendar', icon: <CalendarOutlined />, label: 'nav.calendar', when: isSystemAdmin },
   { key: 'warning-settings', path: '/settings/warnings', icon: <FieldTimeOutlined />, label: 'nav.warningSettings', when: isWarningAdmin },
+  { key: 'channels', path: '/settings/channels', icon: <ApiOutlined />, label: 'nav.channels', anyOf: ['warning.manage'] },
 ];
 
 function Brand({ light }: { light?: boolean }) {

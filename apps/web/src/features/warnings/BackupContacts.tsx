@@ -54,7 +54,7 @@ export function BackupContacts({ unitId }: { unitId: number }) {
         renderItem={(c) => (
           <List.Item
             data-testid="backup-contact"
-            actions={manage ? [<Button key="rm" size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => act(() => api.del<Contact[]>(`/api/units/${unitId}/backup-contacts/${c.userId}`))} />] : []}
+            actions={manage ? [<Button key="rm" size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('warnings.contacts.remove')} onClick={() => act(() => api.del<Contact[]>(`/api/units/${unitId}/backup-contacts/${c.userId}`))} />] : []}
           >
             <Space size={6} wrap>
               <span>{c.displayName}</span>
@@ -71,7 +71,7 @@ export function BackupContacts({ unitId }: { unitId: number }) {
             onSearch={setQ}
             placeholder={t('warnings.contacts.search')}
             style={{ width: '100%' }}
-            options={(found?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+            options={(found?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} · ${u.username}` }))}
             onSelect={(userId: number | null) => userId && act(() => api.post<Contact[]>(`/api/units/${unitId}/backup-contacts`, { userId }))}
             value={null}
             suffixIcon={<PlusOutlined />}
