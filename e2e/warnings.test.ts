@@ -2,7 +2,8 @@
 // issues a red warning from the form; a village secretary acknowledges on a phone-sized screen
 // and the county's command screen shows it live, without a reload; a village that stays silent
 // past its deadline appears as overdue and its town's duty officer finds the escalation in the
-// inbox; the village reports its evacuation from the phone and the command screen shows it.
+// inbox; the village reports its evacuation (and checks off a household) from the phone and the
+// command screen shows it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, launchBrowser, screenshot, startServer, type Server } from './browser.ts';
@@ -101,5 +102,35 @@ describe('the warning cascade in a browser', () => {
     expect(await escalation.first().textContent()).toContain('台风红色预警');
     await screenshot(duty, 'warnings-04-duty-inbox');
     await dutyDesk.close();
+  });
+
+  it('the village reports its evacuation from the phone, and the command screen shows it live', async () => {
+    await village.goto(`${server.url}/warnings/${warningId}/evacuation`);
+    await village.getByTestId('evacuation-page').waitFor();
+    await village.getByTestId('evacuation-report-form').waitFor();
+    const field = (k: string) => village.locator(`[data-testid="evacuation-${k}"]`).locator('xpath=descendant-or-self::input').first();
+    await field('toMove').fill('46');
+    await field('moved').fill('50');
+    await field('refused').fill('0');
+    // Numbers that do not add up are said before anything is sent.
+    await village.getByTestId('evacuation-issues').waitFor();
+    expect(await village.getByTestId('evacuation-issues').textContent()).toContain('不能多于应转移人数');
+    await field('moved').fill('40');
+    await field('refused').fill('2');
+    await expect.poll(() => village.getByTestId('evacuation-issues').count()).toBe(0);
+    await village.getByTestId('evacuation-report-submit').click();
+    await expect.poll(() => command.getByTestId('kpi-moved').textContent(), { timeout: 10_000 }).toMatch(/40\s*\/\s*46/);
+    expect(await command.getByTestId('kpi-moved').textContent()).toContain('拒绝转移 2 人');
+    // Households to move first are checked off one by one.
+    const first = village.getByTestId('check-household').first();
+    await first.waitFor();
+    const address = (await first.locator('strong').first().textContent())!.trim();
+    await first.getByTestId('check-moved').click();
+    // The list may re-sort once the check is saved: find the household by its address again.
+    const household = village.getByTestId('check-household').filter({ hasText: address });
+    await expect.poll(() => household.getAttribute('data-status')).toBe('moved');
+    expect(await noSidewaysScroll(village)).toBeLessThanOrEqual(375);
+    await screenshot(village, 'warnings-05-phone-evacuation');
+    await screenshot(command, 'warnings-06-command-evacuation');
   });
 });
