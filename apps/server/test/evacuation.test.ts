@@ -33,7 +33,7 @@ describe.each(DATABASES)('evacuation during a warning (%s)', (kind) => {
       Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     return { events: await n('warning_event'), reports: await n('evacuation_report'), occupancy: await n('shelter_occupancy'), checks: await n('evacuation_check'), audit: await n('audit_log') };
   };
-  /** The live hints of a kind for a unit, once `atLeast` of them arrived (PostgreSQL delivers them asynchronously). */
+  /** The live hints of a kind for a unit, once `atLeast` of them arrived (hints are coalesced and sent after a short delay). */
   const heard = async (kind: string, unitId: number, atLeast = 1) => {
     const matching = () => live.filter((e) => e.kind === kind && e.unitId === unitId);
     for (let i = 0; i < 100 && matching().length < atLeast; i++) await new Promise((r) => setTimeout(r, 20));
@@ -112,7 +112,8 @@ describe.each(DATABASES)('evacuation during a warning (%s)', (kind) => {
       expect(JSON.parse(reported[1].detail)).toEqual({ toMove: 30, moved: 20, refused: 2 });
       const audit = await env.deps.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'evacuation.report').orderBy('id').execute();
       expect(JSON.parse(audit[1].before_json!)).toEqual({ toMove: 30, moved: 12, refused: 1 });
-      expect(await heard('evacuation_reported', w.units.villageA, 2)).toEqual([expect.objectContaining({ topic: 'warning', warningId, unitId: w.units.villageA }), expect.objectContaining({ warningId })]);
+      // Two reports in quick succession are one hint: the bus coalesces hints per warning.
+      expect(await heard('evacuation_reported', w.units.villageA)).toEqual([expect.objectContaining({ topic: 'warning', warningId, unitId: w.units.villageA })]);
       expect((await gridWorker1.request('PUT', `/api/warnings/${warningId}/evacuation/${gridA1}`, { toMove: 5, moved: 5, refused: 0 })).statusCode).toBe(200);
     });
 
@@ -212,7 +213,7 @@ describe.each(DATABASES)('evacuation during a warning (%s)', (kind) => {
       expect((await gridWorker1.request('PUT', `/api/warnings/${warningId}/households/${households.li}`, { status: 'refused' })).statusCode).toBe(200);
       const checked = await events('household_checked');
       expect(checked.map((e) => JSON.parse(e.detail))).toEqual([{ householdId: households.wang, status: 'moved' }, { householdId: households.li, status: 'refused' }]);
-      expect(await heard('household_checked', gridA1, 2)).toHaveLength(2);
+      expect((await heard('household_checked', gridA1)).length).toBeGreaterThanOrEqual(1);
       const list = (await gridWorker1.get(`/api/warnings/${warningId}/evacuation/${gridA1}/households?status=moved`)).json();
       expect(list.items).toEqual([expect.objectContaining({ id: households.wang, check: expect.objectContaining({ status: 'moved', note: '已送至东庄小学' }) })]);
       const wrong = await gridWorker1.request('PUT', `/api/warnings/${warningId}/households/${households.li}`, { status: 'gone' });

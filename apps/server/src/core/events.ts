@@ -18,23 +18,36 @@ export interface LiveEvent {
 
 export interface EventBus {
   readonly name: 'local' | 'postgres' | 'redis';
-  /** Call after the change is committed. Never throws: a lost hint only delays a screen. */
+  /** Call after the change is committed. Never throws nor waits: a lost hint only delays a screen. */
   publish(event: LiveEvent): Promise<void>;
   subscribe(handler: (event: LiveEvent) => void): () => void;
   close(): Promise<void>;
 }
 
+const COALESCE_MS = 50;
+
 function emitterBus(name: EventBus['name'], send: (payload: string) => Promise<void>, close: () => Promise<void>, log: Logger) {
+  const pending = new Map<string, { event: LiveEvent }>();
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   const bus: EventBus & { deliver(payload: string): void } = {
     name,
+    // Hints for one warning within a short window go out as one: a storm of 12,000
+    // acknowledgements is a few dozen NOTIFYs (each of which serializes commits on PostgreSQL),
+    // and receivers re-read the figures anyway. The caller never waits for the send.
     async publish(event) {
-      try {
-        await send(JSON.stringify(event));
-      } catch (err) {
-        log.warn({ err }, 'live event not published');
+      const key = `${event.topic}:${event.warningId}`;
+      const waiting = pending.get(key);
+      if (waiting) {
+        waiting.event = event;
+        return;
       }
+      const entry = { event };
+      pending.set(key, entry);
+      setTimeout(() => {
+        pending.delete(key);
+        send(JSON.stringify(entry.event)).catch((err) => log.warn({ err }, 'live event not published'));
+      }, COALESCE_MS).unref();
     },
     subscribe(handler) {
       emitter.on('event', handler);
