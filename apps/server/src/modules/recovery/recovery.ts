@@ -149,5 +149,9 @@ export async function summary(ctx: RequestCtx, q: SummaryQuery) {
       targetHours: targets[kind],
     };
   });
-  return { at: now, unitId: q.unitId ?? null, warningId: q.warningId ?? null, kinds, curve: restorationCurve(outages, now) };
+  // Without a warning the curve is of the current event: outages still open, or begun within the
+  // last 30 days — last season's typhoon would otherwise stretch the chart over months.
+  const recentFrom = new Date(Date.parse(now) - 30 * 86_400_000).toISOString();
+  const charted = q.warningId ? outages : outages.filter((o) => o.restoredAt === null || o.startedAt >= recentFrom);
+  return { at: now, unitId: q.unitId ?? null, warningId: q.warningId ?? null, kinds, curve: restorationCurve(charted, now) };
 }
