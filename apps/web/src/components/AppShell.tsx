@@ -1,7 +1,7 @@
 // The logged-in frame: a side menu on desktops, a compact top bar with a drawer menu on phones.
 // Menu items follow the permissions of the user's roles.
 import {
-  AlertOutlined, FieldTimeOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, IdcardOutlined, CloudUploadOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
+  AlertOutlined, BankOutlined, FieldTimeOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, IdcardOutlined, CloudUploadOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
   MenuOutlined, ControlOutlined, CrownOutlined, NotificationOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, StarOutlined, TeamOutlined, TrophyOutlined, UserOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
 import { ApiOutlined, ContactsOutlined, ExceptionOutlined, ToolOutlined, WarningOutlined } from '@ant-design/icons';
@@ -39,6 +39,7 @@ const NAV: NavItem[] = [
   { key: 'alarm-new', path: '/alarms/new', icon: <WarningOutlined />, label: 'nav.alarmNew', anyOf: ['alarm.raise'] },
   { key: 'alarms', path: '/alarms', icon: <ExceptionOutlined />, label: 'nav.alarms', anyOf: ['warning.read'] },
   { key: 'households', path: '/households', icon: <ContactsOutlined />, label: 'nav.households', anyOf: ['household.read'] },
+  { key: 'shelters', path: '/shelters', icon: <BankOutlined />, label: 'nav.shelters', anyOf: ['warning.ack'] },
   { key: 'recovery', path: '/recovery', icon: <ToolOutlined />, label: 'nav.recovery', anyOf: ['warning.read'] },
   { key: 'units', path: '/units', icon: <ApartmentOutlined />, label: 'nav.units', anyOf: ['unit.read'] },
   { key: 'members', path: '/members', icon: <TeamOutlined />, label: 'nav.members', anyOf: ['member.read'] },
