@@ -86,7 +86,7 @@ describe('the warning cascade in a browser', () => {
     // The red deadline is one minute: the escalation arrives by itself on the open screen.
     // Rows start with the unit's name (its branches' names start with 中共 and would contain it).
     const row = (name: string) => command.getByTestId('overdue-row').filter({ hasText: new RegExp(`^${name}`) });
-    await expect.poll(() => row(silentName).count(), { timeout: 100_000, intervals: [2000] }).toBe(1);
+    await expect.poll(() => row(silentName).count(), { timeout: 100_000, interval: 2000 }).toBe(1);
     expect(await row(villageName).count()).toBe(0);
     await expect.poll(() => command.getByTestId('timeline-entry').and(command.locator('[data-kind="escalated"]')).count(), { timeout: 10_000 }).toBe(1);
     await screenshot(command, 'warnings-03-command-overdue');
