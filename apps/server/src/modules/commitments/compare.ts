@@ -6,7 +6,7 @@ import { DEFAULT_STAR_SCHEME, decodeStars } from '@xianfeng/domain';
 import type { RequestCtx } from '../../core/context.ts';
 import { requireUnitAccess } from '../../core/access.ts';
 import { notFound } from '../../core/errors.ts';
-import { addTable, newWorkbook, workbookBuffer } from '../rolls/sheet.ts';
+import { exportWorkbook } from '../rolls/sheet.ts';
 import { thisYear } from './cards.ts';
 import * as repo from './repo.ts';
 import type { CompareQuery, ExportQuery } from './schemas.ts';
@@ -53,8 +53,8 @@ const STAR_NAME = new Map(DEFAULT_STAR_SCHEME.dimensions.map((d) => [d.code, d.n
 export async function exportCompare(ctx: RequestCtx, q: ExportQuery) {
   const { unit, filter } = await scope(ctx, q);
   const rows = await repo.compareRows(ctx.deps.database.db, filter, { limit: MAX_EXPORT_ROWS + 1, offset: 0 });
-  const wb = await newWorkbook();
-  const ws = addTable(wb, `${filter.year} 比作风比贡献`, [
+  const wb = await exportWorkbook();
+  const ws = wb.addTable(`${filter.year} 比作风比贡献`, [
     { header: '姓名' }, { header: '所在组织', width: 30 },
     { header: '基础分' }, { header: '扣分' }, { header: '违反“十不为”(次)', width: 18 },
     { header: '加分' }, { header: '完成服务任务(次)', width: 18 },
@@ -69,5 +69,5 @@ export async function exportCompare(ctx: RequestCtx, q: ExportQuery) {
     ]);
   }
   if (rows.length > MAX_EXPORT_ROWS) ws.addRow([`仅导出前 ${MAX_EXPORT_ROWS} 名党员，请选择更小的组织范围`]);
-  return { buffer: await workbookBuffer(wb), name: `${unit.name}${filter.year}年比作风比贡献` };
+  return { buffer: await wb.buffer(), name: `${unit.name}${filter.year}年比作风比贡献` };
 }

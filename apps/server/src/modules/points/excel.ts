@@ -6,7 +6,7 @@ import type { RequestCtx } from '../../core/context.ts';
 import { canAccessUnit, requirePermission } from '../../core/access.ts';
 import { recordAudit } from '../../core/audit.ts';
 import { AppError, notFound } from '../../core/errors.ts';
-import { addHelpSheet, addTable, newWorkbook, readSheet, SheetError, workbookBuffer } from '../rolls/sheet.ts';
+import { addHelpSheet, addTable, exportWorkbook, newWorkbook, readSheet, SheetError, workbookBuffer } from '../rolls/sheet.ts';
 import type { ImportError, ImportReport } from '../rolls/service.ts';
 import { today } from './common.ts';
 import { bookUnderRule } from './entries.ts';
@@ -37,9 +37,9 @@ export async function exportPoints(ctx: RequestCtx, q: { unitId: number; period?
   const settings = await settingsFor(db, q.unitId);
   const period = q.period ?? periodOf(today(ctx), settings.periodKind);
   const subtree = db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', q.unitId);
-  const wb = await newWorkbook();
+  const wb = await exportWorkbook();
   if (q.what === 'figures') {
-    const ws = addTable(wb, `${period} 积分`, [{ header: '姓名' }, { header: '所在组织', width: 30 }, { header: '基础分' }, { header: '加分' }, { header: '扣分' }, { header: '积分' }, { header: '已兑换' }, { header: '一票否决' }]);
+    const ws = wb.addTable(`${period} 积分`, [{ header: '姓名' }, { header: '所在组织', width: 30 }, { header: '基础分' }, { header: '加分' }, { header: '扣分' }, { header: '积分' }, { header: '已兑换' }, { header: '一票否决' }]);
     const rows = await db
       .selectFrom('member as m')
       .innerJoin('unit as u', 'u.id', 'm.unit_id')
@@ -50,15 +50,15 @@ export async function exportPoints(ctx: RequestCtx, q: { unitId: number; period?
       .orderBy('m.name_pinyin')
       .execute();
     for (const r of rows) ws.addRow([r.name, r.unit_name, r.base ?? 0, r.bonus ?? 0, r.deduction ?? 0, r.score ?? 0, r.redeemed ?? 0, (r.vetoes ?? 0) > 0 ? '是' : '']);
-    return { buffer: await workbookBuffer(wb), name: `${unit.name}${period}积分` };
+    return { buffer: await wb.buffer(), name: `${unit.name}${period}积分` };
   }
   if (q.what === 'board') {
     if (!settings.boardEnabled) throw new AppError(422, 'points.board_disabled');
-    const ws = addTable(wb, `${period} 先锋榜`, [{ header: '名次' }, { header: '姓名' }, { header: '所在组织', width: 30 }, { header: '积分' }, { header: '扣分' }]);
+    const ws = wb.addTable(`${period} 先锋榜`, [{ header: '名次' }, { header: '姓名' }, { header: '所在组织', width: 30 }, { header: '积分' }, { header: '扣分' }]);
     for (const r of await topStandings(db, q.unitId, period, 1000)) ws.addRow([r.rank, r.name, r.unitName, r.score, r.deduction]);
-    return { buffer: await workbookBuffer(wb), name: `${unit.name}${period}先锋榜` };
+    return { buffer: await wb.buffer(), name: `${unit.name}${period}先锋榜` };
   }
-  const ws = addTable(wb, `${period} 积分台账`, [
+  const ws = wb.addTable(`${period} 积分台账`, [
     { header: '日期', width: 12 }, { header: '姓名' }, { header: '所在组织', width: 30 }, { header: '账户' }, { header: '分值' }, { header: '规则编码' },
     { header: '规则', width: 22 }, { header: '事由', width: 30 }, { header: '来源' }, { header: '冲正记录号' }, { header: '记录号' }, { header: '记录时间', width: 22 },
   ]);
@@ -77,7 +77,7 @@ export async function exportPoints(ctx: RequestCtx, q: { unitId: number; period?
     ws.addRow([r.occurred_on, r.name, r.unit_name, ACCOUNT_LABEL[r.account] ?? r.account, r.points, r.rule_code ?? '', r.rule_name ?? '', r.reason, SOURCE_LABEL[r.source] ?? r.source, r.reverses_id ?? '', r.id, r.created_at]);
   }
   if (rows.length > MAX_EXPORT_ROWS) ws.addRow([`仅导出前 ${MAX_EXPORT_ROWS} 条，请选择更小的组织范围`]);
-  return { buffer: await workbookBuffer(wb), name: `${unit.name}${period}积分台账` };
+  return { buffer: await wb.buffer(), name: `${unit.name}${period}积分台账` };
 }
 
 export async function importTemplate() {

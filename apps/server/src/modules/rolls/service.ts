@@ -15,7 +15,7 @@ import { refreshStatistics } from '../../db/dialect.ts';
 import * as unitRepo from '../units/repo.ts';
 import * as memberRepo from '../members/repo.ts';
 import { checkedMemberRow, memberFilter, type ListQuery } from '../members/service.ts';
-import { addHelpSheet, addTable, newWorkbook, readSheet, SheetError, workbookBuffer, type Sheet } from './sheet.ts';
+import { addHelpSheet, addTable, exportWorkbook, newWorkbook, readSheet, SheetError, workbookBuffer, type Sheet } from './sheet.ts';
 
 export interface ImportError {
   row: number;
@@ -263,8 +263,8 @@ export async function exportMembers(ctx: RequestCtx, query: Omit<ListQuery, 'pag
       throw new AppError(403, 'error.forbidden');
     }
   }
-  const wb = await newWorkbook();
-  const ws = addTable(wb, '党员名册', [...MEMBER_IMPORT_HEADERS, '职业'].map((header) => ({ header, width: header === '身份证号' ? 22 : 13 })));
+  const wb = await exportWorkbook();
+  const ws = wb.addTable('党员名册', [...MEMBER_IMPORT_HEADERS, '职业'].map((header) => ({ header, width: header === '身份证号' ? 22 : 13 })));
   let count = 0;
   for await (const batch of memberRepo.listAll(db, dialect, filter)) {
     for (const m of batch) {
@@ -288,5 +288,5 @@ export async function exportMembers(ctx: RequestCtx, query: Omit<ListQuery, 'pag
   await db.transaction().execute((trx) =>
     recordAudit(trx, ctx, { entityType: 'member', entityId: 'export', unitId: query.unitId ?? null, action: query.unmasked ? 'member.export_unmasked' : 'member.export', after: { count, filter: { ...query } } }),
   );
-  return workbookBuffer(wb);
+  return wb.buffer();
 }
