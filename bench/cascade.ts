@@ -15,6 +15,7 @@ import { hashPassword } from '../apps/server/src/modules/auth/password.ts';
 import * as unitRepo from '../apps/server/src/modules/units/repo.ts';
 import type { Config } from '../apps/server/src/config.ts';
 import { spawnServer, type ServerProcess } from '../apps/server/test/spawn.ts';
+import { memoryOf, quantile } from './measure.ts';
 
 const PG_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 const SECRET = 'bench-secret-key-bench-secret-key-0002';
@@ -24,14 +25,7 @@ const VILLAGES_PER_TOWN = 79;
 const LIVE_CONNECTIONS = Number(process.env.BENCH_LIVE_CONNECTIONS) || 5000;
 const ACK_CONCURRENCY = Number(process.env.BENCH_ACK_CONCURRENCY) || 100;
 
-const quantile = (samples: number[], q: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-function memoryOf(pid: number) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? 0);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-}
 
 interface City {
   rootId: number;

@@ -17,24 +17,18 @@ import { book, figures, settingsFor, verify } from '../apps/server/src/modules/p
 import { evaluateMember, evaluateSubtree } from '../apps/server/src/modules/stars/compute.ts';
 import type { Config } from '../apps/server/src/config.ts';
 import { spawnServer, type ServerProcess } from '../apps/server/test/spawn.ts';
+import { memoryOf, quantile } from './measure.ts';
 
 const PG_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 const SCALES = (process.env.BENCH_SCALES || 'county,city').split(',') as Array<'county' | 'city'>;
 const SECRET = 'bench-secret-key-bench-secret-key-0001';
 
-const quantile = (samples: number[], q: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))];
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
 async function timeIt<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const t = process.hrtime.bigint();
   const v = await fn();
   return [Number(process.hrtime.bigint() - t) / 1e6, v];
-}
-
-function memoryOf(pid: number) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? 0);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
 /** The server's memory after each bench phase, to see which phase raises the peak (VmHWM). */
