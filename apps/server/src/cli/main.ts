@@ -1,6 +1,7 @@
 // `xianfeng`: the command-line face of the server, for administrators of a county installation.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { isPeriod, ROLES, type Role } from '@xianfeng/domain';
@@ -119,6 +120,10 @@ async function main(argv: string[]) {
         }
         const app = await buildApp(deps, { webDist: config.webDist });
         await app.listen({ port: config.port, host: config.host });
+        // Always printed, whatever the log level: people starting it need the address, and the
+        // tests start servers on port 0 and read the port the system chose from this line.
+        const { port } = app.server.address() as AddressInfo;
+        console.log(`先锋 listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);
         // Resumes any fan-out a previous process left half-way, then runs timers as they fall due.
         const worker = startWorker(deps);
         const stop = async () => {
