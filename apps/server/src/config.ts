@@ -7,6 +7,8 @@ export interface Config {
   databaseUrl: string;
   /** PostgreSQL schema (several installations or test runs can share one database). */
   pgSchema?: string;
+  /** Connections each app server keeps to PostgreSQL. */
+  pgPoolSize?: number;
   secretKey?: string;
   keyFile: string;
   redisUrl?: string;
@@ -25,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     pgSchema: env.XIANFENG_PG_SCHEMA || undefined,
+    pgPoolSize: Number(env.XIANFENG_PG_POOL) || undefined,
     secretKey: env.XIANFENG_SECRET_KEY || undefined,
     // Beside the SQLite file, so a backup of the data folder carries its key along.
     keyFile: env.XIANFENG_KEY_FILE || (isPostgres ? path.join(repoRoot, 'data', 'xianfeng.key') : `${path.resolve(databaseUrl)}.key`),

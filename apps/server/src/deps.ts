@@ -19,7 +19,7 @@ export interface DepsOptions {
 export async function createDeps(config: Config, opts: DepsOptions = {}): Promise<Deps & { close(): Promise<void> }> {
   const log = opts.log ?? pino({ level: config.logLevel });
   const pgSchema = opts.pgSchema ?? config.pgSchema;
-  const database = await connect({ url: config.databaseUrl, pgSchema });
+  const database = await connect({ url: config.databaseUrl, pgSchema, poolSize: config.pgPoolSize });
   const applied = await migrate(database);
   if (applied.length) log.info({ applied }, 'database migrated');
   const cipher = createCipher(loadMasterKey({ secret: config.secretKey, keyFile: config.keyFile, log: (m) => log.warn(m) }));

@@ -51,21 +51,19 @@ export async function login(ctx: RequestCtx, input: { login: string; password: s
 export async function loadAuth(deps: Deps, token: string): Promise<Auth | null> {
   const session = await deps.sessions.get(token, deps.now());
   if (!session) return null;
-  const db = deps.database.db;
-  const user = await db
+  // The user and their grants in one round trip: every request pays for this lookup.
+  const rows = await deps.database.db
     .selectFrom('app_user')
-    .select(['id', 'display_name', 'member_id', 'disabled_at', 'must_change_password'])
-    .where('id', '=', session.userId)
-    .executeTakeFirst();
-  if (!user || user.disabled_at) return null;
-  const grants = await db
-    .selectFrom('role_grant')
+    .leftJoin('role_grant', 'role_grant.user_id', 'app_user.id')
     .leftJoin('unit', 'unit.id', 'role_grant.unit_id')
-    .select(['role_grant.role', 'role_grant.unit_id'])
-    .where('role_grant.user_id', '=', user.id)
-    // A grant on an archived unit no longer gives any access.
-    .where((eb) => eb.or([eb('role_grant.unit_id', 'is', null), eb('unit.archived_at', 'is', null)]))
+    .select(['app_user.id', 'app_user.display_name', 'app_user.member_id', 'app_user.disabled_at', 'app_user.must_change_password', 'role_grant.id as grant_id', 'role_grant.role', 'role_grant.unit_id', 'unit.archived_at'])
+    .where('app_user.id', '=', session.userId)
+    .orderBy('role_grant.id')
     .execute();
+  const user = rows[0];
+  if (!user || user.disabled_at) return null;
+  // A grant on an archived unit no longer gives any access.
+  const grants = rows.filter((g) => g.grant_id !== null && (g.unit_id === null || g.archived_at === null));
   return {
     userId: user.id,
     displayName: user.display_name,
