@@ -1,8 +1,8 @@
 // `npm run bench:cascade` (also part of `npm run bench`): the warning cascade at city scale, on
 // SQLite and (with BENCH_DATABASE_URL or TEST_DATABASE_URL) PostgreSQL. Builds a city of about
 // 12,000 units and 30,000 responsible people, starts a real `xianfeng serve`, and measures:
-// a city-wide red warning's fan-out; 12,000 acknowledgements posted concurrently over HTTP (all
-// recorded?); the dashboard figures; 5,000 live dashboard connections on the one server process and
+// a city-wide red warning's fan-out; 12,000 acknowledgements posted concurrently over HTTP, half
+// with 100 always in flight and half arriving at 200 a second (all recorded?); the dashboard figures; 5,000 live dashboard connections on the one server process and
 // how long an acknowledgement takes to reach all of them. Prints figures; asserts nothing.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -24,6 +24,7 @@ const TOWNS_PER_COUNTY = 15;
 const VILLAGES_PER_TOWN = 79;
 const LIVE_CONNECTIONS = Number(process.env.BENCH_LIVE_CONNECTIONS) || 5000;
 const ACK_CONCURRENCY = Number(process.env.BENCH_ACK_CONCURRENCY) || 100;
+const ACK_RATE = Number(process.env.BENCH_ACK_RATE) || 200;
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
@@ -141,7 +142,19 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
 
     const ack = (v: City['villages'][number]) =>
       fetch(`${server!.url}/api/warnings/${warning.id}/units/${v.id}/ack`, { method: 'POST', headers: { cookie: `xf_session=${v.token}`, 'x-csrf-token': v.csrf } });
-    /** Posts the acknowledgements with `concurrency` in flight; returns client and server-side times. */
+    /** Times of one acknowledgement, seen by the client and by the server (Server-Timing). */
+    const timed = async (v: City['villages'][number], clientMs: number[], serverMs: number[]) => {
+      const start = performance.now();
+      const res = await ack(v);
+      await res.arrayBuffer();
+      clientMs.push(performance.now() - start);
+      if (res.status !== 200) return false;
+      serverMs.push(Number(res.headers.get('server-timing')!.split('dur=')[1]));
+      return true;
+    };
+    const summary = (n: number, seconds: number, how: string, failed: number, clientMs: number[], serverMs: number[]) =>
+      `${n} in ${seconds.toFixed(1)} s (${(n / seconds).toFixed(0)}/s), ${how}, ${failed} failed; client p50 ${ms(quantile(clientMs, 0.5))}, p99 ${ms(quantile(clientMs, 0.99))}; server-side p50 ${ms(quantile(serverMs, 0.5))}, p99 ${ms(quantile(serverMs, 0.99))}`;
+    /** Closed loop: `concurrency` requests always in flight, each sent as the one before answers (a stress test of throughput). */
     const ackAll = async (list: City['villages'], concurrency: number) => {
       const clientMs: number[] = [];
       const serverMs: number[] = [];
@@ -150,25 +163,34 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
       const t = Date.now();
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
-          while (next < list.length) {
-            const v = list[next++]!;
-            const start = performance.now();
-            const res = await ack(v);
-            await res.arrayBuffer();
-            clientMs.push(performance.now() - start);
-            if (res.status !== 200) failed++;
-            else serverMs.push(Number(res.headers.get('server-timing')!.split('dur=')[1]));
-          }
+          while (next < list.length) if (!(await timed(list[next++]!, clientMs, serverMs))) failed++;
         }),
       );
-      const seconds = (Date.now() - t) / 1000;
-      return `${list.length} in ${seconds.toFixed(1)} s (${(list.length / seconds).toFixed(0)}/s), ${concurrency} in flight, ${failed} failed; client p50 ${ms(quantile(clientMs, 0.5))}, p99 ${ms(quantile(clientMs, 0.99))}; server-side p50 ${ms(quantile(serverMs, 0.5))}, p99 ${ms(quantile(serverMs, 0.99))}`;
+      return summary(list.length, (Date.now() - t) / 1000, `${concurrency} in flight`, failed, clientMs, serverMs);
+    };
+    /** Open loop: villages press 签收 at a steady rate whatever the server's answers (how people arrive). */
+    const ackAtRate = async (list: City['villages'], perSecond: number) => {
+      const clientMs: number[] = [];
+      const serverMs: number[] = [];
+      let failed = 0;
+      const t = Date.now();
+      await Promise.all(
+        list.map(async (v, i) => {
+          await new Promise((r) => setTimeout(r, (i * 1000) / perSecond));
+          if (!(await timed(v, clientMs, serverMs))) failed++;
+        }),
+      );
+      return summary(list.length, (Date.now() - t) / 1000, `sent at ${perSecond}/s`, failed, clientMs, serverMs);
     };
     const recordedAcks = async () => Number((await deps.database.db.selectFrom('warning_unit').select((eb) => eb.fn.countAll().as('n')).where('warning_id', '=', warning.id).where('acked_at', 'is not', null).executeTakeFirstOrThrow()).n);
 
-    // 2. The villages acknowledge over HTTP, all but the last 1,001 (kept for the live phase).
+    // 2. The villages acknowledge over HTTP, all but the last 1,001 (kept for the live phase):
+    //    half as a stress test with ACK_CONCURRENCY always in flight, half arriving at ACK_RATE
+    //    a second (12,000 villages within a minute at 200/s; a red warning allows ten).
     const storm = city.villages.slice(0, -1001);
-    console.log(`acknowledgements: ${await ackAll(storm, ACK_CONCURRENCY)}`);
+    const half = Math.floor(storm.length / 2);
+    console.log(`acknowledgements, stress: ${await ackAll(storm.slice(0, half), ACK_CONCURRENCY)}`);
+    console.log(`acknowledgements, steady arrival: ${await ackAtRate(storm.slice(half), ACK_RATE)}`);
     console.log(`  recorded: ${await recordedAcks()} of ${storm.length} posted (none lost if equal)`);
 
     // 3. Live dashboards: LIVE_CONNECTIONS open streams on this one server process.
