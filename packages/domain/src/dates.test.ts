@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addYears, compareYmd, daysBetween, excelSerialToYmd, isValidYmd, parseDate, todayYmd, yearsBetween,
+  addYears, beijingDateTime, compareYmd, daysBetween, excelSerialToYmd, isValidYmd, parseDate, todayYmd, yearsBetween,
 } from './dates.ts';
 
 describe('parseDate', () => {
@@ -190,5 +190,13 @@ describe('todayYmd', () => {
   });
   it('is a valid date for now', () => {
     expect(isValidYmd(todayYmd())).toBe(true);
+  });
+});
+
+describe('beijingDateTime', () => {
+  it('reads an instant in Beijing time, across the date line of UTC+8', () => {
+    expect(beijingDateTime('2026-07-31T16:05:09.000Z')).toBe('2026-08-01 00:05');
+    expect(beijingDateTime('2026-07-31T16:05:09.000Z', true)).toBe('2026-08-01 00:05:09');
+    expect(beijingDateTime(null)).toBe('');
   });
 });

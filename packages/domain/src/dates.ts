@@ -72,6 +72,16 @@ export function todayYmd(now: Date = new Date(), timeZone = 'Asia/Shanghai'): st
   return ymd(get('year'), get('month'), get('day'));
 }
 
+/**
+ * An instant as people in China read it on paper and in spreadsheets: Beijing time (UTC+8, no
+ * daylight saving), 'YYYY-MM-DD HH:mm' or with seconds. Empty for no instant.
+ */
+export function beijingDateTime(iso: string | null | undefined, withSeconds = false): string {
+  if (!iso) return '';
+  const d = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, withSeconds ? 19 : 16)}`;
+}
+
 /** Days from `fromYmd` to `toYmd` (negative when `toYmd` is earlier). */
 export function daysBetween(fromYmd: string, toYmd: string): number {
   const [fy, fm, fd] = split(fromYmd);

@@ -1,6 +1,6 @@
 // Results and honor rolls as .xlsx: the finals of a campaign with every candidate's path through
 // the pipeline (who, when, why), and the honor roll of a closed campaign with certificate numbers.
-import { decodeStars, todayYmd } from '@xianfeng/domain';
+import { beijingDateTime, decodeStars, todayYmd } from '@xianfeng/domain';
 import type { RequestCtx } from '../../core/context.ts';
 import { unprocessable } from '../../core/errors.ts';
 import { addTable, newWorkbook, workbookBuffer } from '../rolls/sheet.ts';
@@ -8,11 +8,6 @@ import { campaignFor, candidateNames, displayName } from './notice.ts';
 import { finals, label, starLabels } from './results.ts';
 
 const ZH = 'zh-CN';
-
-function beijing(iso: string) {
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 19)}`;
-}
 
 export async function exportResults(ctx: RequestCtx, campaignId: number) {
   const campaign = await campaignFor(ctx, campaignId, 'evaluation.read');
@@ -52,13 +47,13 @@ export async function exportResults(ctx: RequestCtx, campaignId: number) {
     .orderBy('e.id')
     .execute();
   for (const e of events) {
-    path.addRow([e.candidate_id, names.get(e.candidate_id) ?? '', beijing(e.created_at), label('action', e.action, ZH), e.from_state ? label('state', e.from_state, ZH) : '', label('state', e.to_state, ZH), e.actor_name ?? '', e.reason ?? '']);
+    path.addRow([e.candidate_id, names.get(e.candidate_id) ?? '', beijingDateTime(e.created_at, true), label('action', e.action, ZH), e.from_state ? label('state', e.from_state, ZH) : '', label('state', e.to_state, ZH), e.actor_name ?? '', e.reason ?? '']);
   }
 
   const objections = addTable(wb, '异议处理', [{ header: '候选人编号' }, { header: '姓名/组织', width: 24 }, { header: '提出时间', width: 20 }, { header: '异议内容', width: 50 }, { header: '状态' }, { header: '处理结果', width: 24 }, { header: '答复', width: 40 }, { header: '处理时间', width: 20 }]);
   const rows = await db.selectFrom('objection').select(['candidate_id', 'created_at', 'content', 'state', 'outcome', 'reply', 'handled_at']).where('campaign_id', '=', campaignId).orderBy('id').execute();
   for (const o of rows) {
-    objections.addRow([o.candidate_id, names.get(o.candidate_id) ?? '', beijing(o.created_at), o.content, label('objection', o.state, ZH), o.outcome ? label('outcome', o.outcome, ZH) : '', o.reply ?? '', o.handled_at ? beijing(o.handled_at) : '']);
+    objections.addRow([o.candidate_id, names.get(o.candidate_id) ?? '', beijingDateTime(o.created_at, true), o.content, label('objection', o.state, ZH), o.outcome ? label('outcome', o.outcome, ZH) : '', o.reply ?? '', o.handled_at ? beijingDateTime(o.handled_at, true) : '']);
   }
   return { buffer: await workbookBuffer(wb), name: `${campaign.title}评选结果` };
 }

@@ -1,7 +1,7 @@
 // The report after the event (预警处置报告), in the reader's language and in the reader's part of
 // the warning: the facts, penetration by level, the units late or silent, evacuation, alarms,
 // the recovery and the timeline — as a printable PDF and as .xlsx with every unit's row.
-import { hazardLabel, OUTAGE_KINDS, outageState, WARNING_LEVEL_INFO, type Locale, type OutageKind, type WarningLevel } from '@xianfeng/domain';
+import { beijingDateTime, hazardLabel, OUTAGE_KINDS, outageState, WARNING_LEVEL_INFO, type Locale, type OutageKind, type WarningLevel } from '@xianfeng/domain';
 import { nowIso, type RequestCtx } from '../../core/context.ts';
 import type { DossierData } from '../../pdf/dossier.ts';
 import { addTable, newWorkbook, workbookBuffer } from '../rolls/sheet.ts';
@@ -36,11 +36,6 @@ const T = {
 };
 
 /** Beijing time, as people there read it. */
-function local(iso: string | null) {
-  if (!iso) return '';
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 async function gather(ctx: RequestCtx, warningId: number) {
   const db = ctx.deps.database.db;
   const scope = await warningScope(db, ctx, warningId);
@@ -93,8 +88,8 @@ function facts(g: Gathered, locale: Locale) {
     { label: t.hazard, value: hazardLabel(g.w.hazard, locale) },
     { label: t.issuer, value: g.issuer },
     { label: t.status, value: `${t.statuses[f.status]}${g.w.exercise ? ` · ${t.exercise}` : ''}` },
-    { label: t.issued, value: local(g.w.issued_at) },
-    { label: t.expires, value: local(g.w.cancelled_at ?? g.w.expires_at) || t.none },
+    { label: t.issued, value: beijingDateTime(g.w.issued_at) },
+    { label: t.expires, value: beijingDateTime(g.w.cancelled_at ?? g.w.expires_at) || t.none },
     { label: t.reached, value: String(f.total.units) },
     { label: t.acknowledged, value: `${f.total.acknowledged}（${f.total.percent}%）` },
     { label: t.median, value: f.total.medianSeconds === null ? t.none : t.minutes(f.total.medianSeconds) },
@@ -110,7 +105,7 @@ function outageRow(g: Gathered, o: Gathered['outages'][number], locale: Locale) 
   const t = T[locale];
   const state = outageState({ kind: o.kind as OutageKind, startedAt: o.started_at, restoredAt: o.restored_at }, g.now, g.targets);
   const kind = OUTAGE_KINDS.find((k) => k.value === o.kind);
-  return [o.name, (locale === 'en' ? kind?.en : kind?.zh) ?? o.kind, local(o.started_at), o.restored_at ? local(o.restored_at) : t.open, String(state.hoursOut), String(state.targetHours), state.overdue ? t.no : t.yes];
+  return [o.name, (locale === 'en' ? kind?.en : kind?.zh) ?? o.kind, beijingDateTime(o.started_at), o.restored_at ? beijingDateTime(o.restored_at) : t.open, String(state.hoursOut), String(state.targetHours), state.overdue ? t.no : t.yes];
 }
 
 /** One timeline entry as a sentence of the report. */
@@ -162,16 +157,16 @@ export async function reportPdf(ctx: RequestCtx, warningId: number): Promise<{ n
   const late = g.units.filter((u) => u.overdue_at !== null || u.acked_at === null);
   const data: DossierData = {
     heading: title(g, ctx.locale),
-    generatedAt: local(g.now),
+    generatedAt: beijingDateTime(g.now),
     facts: facts(g, ctx.locale),
     labels: { page: t.page },
     sections: [
       { title: t.tiers, columns: [t.tier, t.units, t.acknowledged, t.rate, t.median, t.slowest, t.overdue], rows: g.figures.tiers.map((r) => ({ cells: [t.tierNames[r.tier] ?? r.tier, String(r.units), String(r.acknowledged), `${r.percent}%`, r.medianSeconds === null ? t.none : t.minutes(r.medianSeconds), r.slowestSeconds === null ? t.none : t.minutes(r.slowestSeconds), String(r.overdue)] })) },
-      { title: t.lateUnits, columns: [t.unit, t.parent, t.notified, t.ackAt], rows: late.slice(0, 300).map((u) => ({ cells: [u.name, u.parentName ?? '', local(u.notified_at), local(u.acked_at) || t.none] })) },
+      { title: t.lateUnits, columns: [t.unit, t.parent, t.notified, t.ackAt], rows: late.slice(0, 300).map((u) => ({ cells: [u.name, u.parentName ?? '', beijingDateTime(u.notified_at), beijingDateTime(u.acked_at) || t.none] })) },
       { title: t.evacuation, columns: [t.unit, t.toMove, t.moved, t.refused], rows: g.evacuation.map((e) => ({ cells: [e.name, String(e.to_move), String(e.moved), String(e.refused)] })) },
-      { title: t.alarmList, columns: [t.raisedAt, t.unit, t.place, t.description, t.alarmStatus], rows: g.alarms.map((a) => ({ cells: [local(a.raised_at), a.name, a.place, a.description, a.status] })) },
+      { title: t.alarmList, columns: [t.raisedAt, t.unit, t.place, t.description, t.alarmStatus], rows: g.alarms.map((a) => ({ cells: [beijingDateTime(a.raised_at), a.name, a.place, a.description, a.status] })) },
       { title: t.recovery, columns: [t.unit, t.outageKind, t.started, t.restored, t.hours, t.target, t.onTime], rows: g.outages.map((o) => ({ cells: outageRow(g, o, ctx.locale) })) },
-      { title: t.timelineTitle, columns: [t.at, t.event, t.who], rows: g.events.map((e) => ({ cells: [local(e.at), eventText(e, ctx.locale), e.actorName ?? ''] })) },
+      { title: t.timelineTitle, columns: [t.at, t.event, t.who], rows: g.events.map((e) => ({ cells: [beijingDateTime(e.at), eventText(e, ctx.locale), e.actorName ?? ''] })) },
     ],
   };
   // pdfkit and its fonts load with the first PDF, not with every server process.
@@ -189,14 +184,14 @@ export async function reportXlsx(ctx: RequestCtx, warningId: number): Promise<{ 
   for (const r of g.figures.tiers) tiers.addRow([t.tierNames[r.tier] ?? r.tier, r.units, r.acknowledged, r.percent / 100, r.medianSeconds, r.slowestSeconds, r.overdue]);
   tiers.getColumn(4).numFmt = '0.0%';
   const units = addTable(wb, t.all, [{ header: t.unit, width: 30 }, { header: t.kind }, { header: t.parent, width: 30 }, { header: t.notified, width: 18 }, { header: t.ackAt, width: 18 }, { header: t.seconds }, { header: t.overdue }]);
-  for (const u of g.units) units.addRow([u.name, u.kind, u.parentName ?? '', local(u.notified_at), local(u.acked_at), u.ack_seconds, u.overdue_at ? t.yes : t.no]);
+  for (const u of g.units) units.addRow([u.name, u.kind, u.parentName ?? '', beijingDateTime(u.notified_at), beijingDateTime(u.acked_at), u.ack_seconds, u.overdue_at ? t.yes : t.no]);
   const evac = addTable(wb, t.evacuation, [{ header: t.unit, width: 30 }, { header: t.toMove }, { header: t.moved }, { header: t.refused }]);
   for (const e of g.evacuation) evac.addRow([e.name, e.to_move, e.moved, e.refused]);
   const alarms = addTable(wb, t.alarmList, [{ header: t.raisedAt, width: 18 }, { header: t.unit, width: 24 }, { header: t.place, width: 24 }, { header: t.description, width: 50 }, { header: t.alarmStatus }]);
-  for (const a of g.alarms) alarms.addRow([local(a.raised_at), a.name, a.place, a.description, a.status]);
+  for (const a of g.alarms) alarms.addRow([beijingDateTime(a.raised_at), a.name, a.place, a.description, a.status]);
   const recovery = addTable(wb, t.recovery, [{ header: t.unit, width: 24 }, { header: t.outageKind }, { header: t.started, width: 18 }, { header: t.restored, width: 18 }, { header: t.hours }, { header: t.target }, { header: t.onTime }]);
   for (const o of g.outages) recovery.addRow(outageRow(g, o, ctx.locale));
   const events = addTable(wb, t.timelineTitle, [{ header: t.at, width: 18 }, { header: t.event, width: 70 }, { header: t.who, width: 20 }]);
-  for (const e of g.events) events.addRow([local(e.at), eventText(e, ctx.locale), e.actorName ?? '']);
+  for (const e of g.events) events.addRow([beijingDateTime(e.at), eventText(e, ctx.locale), e.actorName ?? '']);
   return { name: title(g, ctx.locale), buffer: await workbookBuffer(wb) };
 }
