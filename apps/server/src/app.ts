@@ -51,6 +51,13 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
 
   // CAP 1.2 documents posted as they are (by the national warning system's relays, or curl).
   app.addContentTypeParser(['application/xml', 'text/xml', 'application/cap+xml'], { parseAs: 'buffer', bodyLimit: CAP_MAX_BYTES + 1 }, (_req, body, done) => done(null, body));
+  // Open311 GeoReport v2 clients post form fields (application/x-www-form-urlencoded). Only there:
+  // elsewhere a form body stays refused, so a cross-site HTML form cannot post to the JSON API
+  // (the login above all).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (req, body, done) => {
+    if (!req.url.startsWith('/open311/')) return done(Object.assign(new Error('form bodies are accepted by /open311 only'), { statusCode: 415 }), undefined);
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });

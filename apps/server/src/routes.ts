@@ -19,8 +19,14 @@ import { evacuationRoutes } from './modules/evacuation/routes.ts';
 import { alarmRoutes } from './modules/alarms/routes.ts';
 import { recoveryRoutes } from './modules/recovery/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { deliberationRoutes } from './modules/deliberation/routes.ts';
+import { hazardRoutes } from './modules/hazards/routes.ts';
+import { householdImportRoutes } from './modules/rolls/households-routes.ts';
+import { open311Routes } from './modules/open311/routes.ts';
+import { helpRoutes } from './modules/help/routes.ts';
+import { mediationRoutes } from './modules/mediation/routes.ts';
 
 export function allRoutes(): RouteSpec[] {
   // Export before /api/members/:id so the static path wins (Fastify also prefers it; listed for readers).
-  return [...systemRoutes, ...authRoutes, ...homeRoutes, ...unitRoutes, ...rollRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...pointsRoutes, ...starRoutes, ...commitmentRoutes, ...noticeRoutes, ...campaignRoutes, ...warningRoutes, ...notificationRoutes, ...householdRoutes, ...evacuationRoutes, ...alarmRoutes, ...recoveryRoutes];
+  return [...systemRoutes, ...authRoutes, ...homeRoutes, ...unitRoutes, ...rollRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...pointsRoutes, ...starRoutes, ...commitmentRoutes, ...noticeRoutes, ...campaignRoutes, ...warningRoutes, ...notificationRoutes, ...householdRoutes, ...evacuationRoutes, ...alarmRoutes, ...recoveryRoutes, ...deliberationRoutes, ...hazardRoutes, ...householdImportRoutes, ...open311Routes, ...helpRoutes, ...mediationRoutes];
 }

@@ -7,8 +7,9 @@ import { runDueJobs, type JobHandler } from './core/jobs.ts';
 import { cascadeJobs } from './modules/warnings/cascade.ts';
 import { runSimulation, SIMULATE_JOB } from './modules/warnings/drill.ts';
 import { processDeliveries } from './modules/notifications/outbound.ts';
+import { helpJobs } from './modules/help/escalation.ts';
 
-const HANDLERS: Record<string, JobHandler> = { ...cascadeJobs, [SIMULATE_JOB]: runSimulation };
+const HANDLERS: Record<string, JobHandler> = { ...cascadeJobs, [SIMULATE_JOB]: runSimulation, ...helpJobs };
 const DELIVERY_BATCH = 50;
 
 async function runJobs(deps: Deps): Promise<number> {

@@ -231,6 +231,98 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     'PATCH /api/outages/:id': () => ({ url: `/api/outages/${field.outage}`, body: { note: '越权' } }),
     'POST /api/outages/:id/restore': () => ({ url: `/api/outages/${field.outage}/restore`, body: { restoredAt: new Date(Date.now() - 60_000).toISOString() } }),
     'GET /api/recovery/summary': () => ({ url: `/api/recovery/summary?unitId=${A}` }),
+    // Mediation of village A: a mediator of its pool and a case registered there. A case's own
+    // routes need only a session because assigned mediators reach them by assignment, not by a
+    // permission; registering one is refused by the service (mediation.test.ts walks who sees what,
+    // including that a mediator cannot see another mediator's cases).
+    'GET /api/mediation/mediators': () => ({ url: `/api/mediation/mediators?unitId=${A}` }),
+    'POST /api/mediation/mediators': () => ({ url: '/api/mediation/mediators', body: { unitId: A, memberId: w.members.a, areaUnitIds: [A] } }),
+    'PATCH /api/mediation/mediators/:id': () => ({ url: `/api/mediation/mediators/${mediation.mediator}`, body: { note: '越权' } }),
+    'POST /api/mediation/cases': () => ({ url: '/api/mediation/cases', body: { unitId: A, type: 'neighbour', summary: '越权登记的纠纷', parties: [{ role: 'applicant', name: '甲' }, { role: 'respondent', name: '乙' }] } }),
+    'GET /api/mediation/cases': () => ({ url: `/api/mediation/cases?unitId=${A}` }),
+    'GET /api/mediation/cases/mine': 'self',
+    'GET /api/mediation/cases/:id': () => ({ url: `/api/mediation/cases/${mediation.case}` }),
+    'POST /api/mediation/cases/:id/parties/:partyId/phone': () => ({ url: `/api/mediation/cases/${mediation.case}/parties/${mediation.party}/phone` }),
+    'POST /api/mediation/cases/:id/declarations': () => ({ url: `/api/mediation/cases/${mediation.case}/declarations`, body: { mediatorId: mediation.mediator, conflict: false, statement: '越权声明内容' } }),
+    'POST /api/mediation/cases/:id/assign': () => ({ url: `/api/mediation/cases/${mediation.case}/assign`, body: { mediatorId: mediation.mediator } }),
+    'POST /api/mediation/cases/:id/sessions': () => ({ url: `/api/mediation/cases/${mediation.case}/sessions`, body: { heldOn: '2026-01-05', place: '越权', attendees: '越权', notes: '越权' } }),
+    'PUT /api/mediation/cases/:id/agreement': () => ({ url: `/api/mediation/cases/${mediation.case}/agreement`, body: { terms: ['越权'], performance: '越权' } }),
+    'GET /api/mediation/cases/:id/agreement.pdf': () => ({ url: `/api/mediation/cases/${mediation.case}/agreement.pdf` }),
+    'POST /api/mediation/cases/:id/start': () => ({ url: `/api/mediation/cases/${mediation.case}/start` }),
+    'POST /api/mediation/cases/:id/agree': () => ({ url: `/api/mediation/cases/${mediation.case}/agree` }),
+    'POST /api/mediation/cases/:id/fail': () => ({ url: `/api/mediation/cases/${mediation.case}/fail`, body: { referral: 'court' } }),
+    'POST /api/mediation/cases/:id/visit': () => ({ url: `/api/mediation/cases/${mediation.case}/visit`, body: { visitOn: '2026-01-05', outcome: '越权' } }),
+    'POST /api/mediation/cases/:id/close': () => ({ url: `/api/mediation/cases/${mediation.case}/close` }),
+    'POST /api/mediation/cases/:id/withdraw': () => ({ url: `/api/mediation/cases/${mediation.case}/withdraw` }),
+    'GET /api/mediation/stats': () => ({ url: `/api/mediation/stats?unitId=${A}` }),
+    // Hazard reports of village A: a reported hazard with a photo. Reporting is the one thing a
+    // resident may do (in their own village A, listed below); one's own reports, a hazard's page,
+    // its photos and recording a fix need a session (hazards.test.ts walks who sees and does what).
+    'POST /api/hazards': () => ({ url: '/api/hazards', body: { unitId: A, category: 'other', place: '东庄村村口', description: '授权测试隐患' } }),
+    'GET /api/hazards': () => ({ url: `/api/hazards?unitId=${A}` }),
+    'GET /api/hazards/mine': 'self',
+    'GET /api/hazards/stats': () => ({ url: `/api/hazards/stats?unitId=${A}` }),
+    'GET /api/hazards/:id': () => ({ url: `/api/hazards/${hazards.id}` }),
+    'GET /api/hazards/:id/assignees': () => ({ url: `/api/hazards/${hazards.id}/assignees` }),
+    'POST /api/hazards/:id/assign': () => ({ url: `/api/hazards/${hazards.id}/assign`, body: { assigneeId: w.users.secretaryA.id } }),
+    'POST /api/hazards/:id/fix': () => ({ url: `/api/hazards/${hazards.id}/fix`, body: { note: '越权' } }),
+    'POST /api/hazards/:id/verify': () => ({ url: `/api/hazards/${hazards.id}/verify`, body: { note: '越权' } }),
+    'POST /api/hazards/:id/reopen': () => ({ url: `/api/hazards/${hazards.id}/reopen`, body: { reason: '越权操作' } }),
+    'POST /api/hazards/:id/reject': () => ({ url: `/api/hazards/${hazards.id}/reject`, body: { reason: '越权操作' } }),
+    'POST /api/hazards/:id/raise': () => ({ url: `/api/hazards/${hazards.id}/raise`, body: { note: '越权' } }),
+    'POST /api/hazards/:id/photos': () => ({ url: `/api/hazards/${hazards.id}/photos`, upload: PNG }),
+    'GET /api/hazards/:id/photos/:photoId': () => ({ url: `/api/hazards/${hazards.id}/photos/${hazards.photo}` }),
+    // Help requests of village A: one filed by its secretary, with a photo. Asking for help is the
+    // one thing a resident may do (in their own village A, listed below); one's own requests, a
+    // request's page and photos, confirming and reopening need a session (help.test.ts walks who
+    // sees and does what); serving needs a member record.
+    'POST /api/help/requests': () => ({ url: '/api/help/requests', body: { unitId: A, category: 'repair', description: '授权测试求助', place: '东庄村村口', phone: '13900000000' } }),
+    'GET /api/help/requests/mine': 'self',
+    'GET /api/help/requests': () => ({ url: `/api/help/requests?unitId=${A}` }),
+    'GET /api/help/requests/:id': () => ({ url: `/api/help/requests/${help.id}` }),
+    'POST /api/help/requests/:id/photos': () => ({ url: `/api/help/requests/${help.id}/photos`, upload: PNG }),
+    'GET /api/help/requests/:id/photos/:photoId': () => ({ url: `/api/help/requests/${help.id}/photos/${help.photo}` }),
+    'POST /api/help/requests/:id/confirm': () => ({ url: `/api/help/requests/${help.id}/confirm`, body: { rating: 5 } }),
+    'POST /api/help/requests/:id/reopen': () => ({ url: `/api/help/requests/${help.id}/reopen`, body: { reason: '越权操作' } }),
+    'GET /api/help/queue': () => ({ url: '/api/help/queue' }),
+    'POST /api/help/requests/:id/accept': () => ({ url: `/api/help/requests/${help.id}/accept` }),
+    'POST /api/help/requests/:id/start': () => ({ url: `/api/help/requests/${help.id}/start` }),
+    'POST /api/help/requests/:id/resolve': () => ({ url: `/api/help/requests/${help.id}/resolve`, body: { note: '越权' } }),
+    'POST /api/help/requests/:id/close': () => ({ url: `/api/help/requests/${help.id}/close`, body: { reason: '越权操作' } }),
+    'GET /api/help/residence': () => ({ url: '/api/help/residence' }),
+    'POST /api/help/residence': () => ({ url: '/api/help/residence', body: { unitId: A, specialties: ['电工'] } }),
+    'POST /api/help/residence/end': () => ({ url: '/api/help/residence/end' }),
+    'GET /api/help/places': () => ({ url: `/api/help/places?q=${encodeURIComponent('东庄')}` }),
+    'GET /api/help/residents': () => ({ url: `/api/help/residents?unitId=${A}` }),
+    'GET /api/imports/households/template': () => ({ url: '/api/imports/households/template' }),
+    'POST /api/imports/households': () => ({ url: '/api/imports/households?dryRun=1', upload: workbookWithRows(['所在网格', '地址', '户主'], [['C01A', '东庄村越权 1 号', '某']]) }),
+    // Deliberation hall: a topic of village A being voted on with a member's comment, and a decided
+    // one with a follow-up action. Residents of village A raise, read, comment, report and vote
+    // there (listed below); the places one may raise a topic at and the report threshold need only
+    // a session; setting the threshold needs a system-wide grant.
+    'GET /api/deliberation/places': 'self',
+    'GET /api/deliberation/settings': 'self',
+    'GET /api/deliberation/topics': () => ({ url: `/api/deliberation/topics?unitId=${A}` }),
+    'POST /api/deliberation/topics': () => ({ url: '/api/deliberation/topics', body: { unitId: A, title: '授权测试议题', description: '授权测试', category: 'other' } }),
+    'GET /api/deliberation/topics/:id': () => ({ url: `/api/deliberation/topics/${deliberation.voting}` }),
+    'GET /api/deliberation/topics/:id/comments': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/comments` }),
+    'POST /api/deliberation/topics/:id/comments': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/comments`, body: { body: '授权测试评论' } }),
+    'POST /api/deliberation/comments/:id/report': () => ({ url: `/api/deliberation/comments/${deliberation.comment}/report`, body: { reason: '授权测试' } }),
+    'POST /api/deliberation/comments/:id/hide': () => ({ url: `/api/deliberation/comments/${deliberation.comment}/hide`, body: { reason: '越权' } }),
+    'POST /api/deliberation/comments/:id/restore': () => ({ url: `/api/deliberation/comments/${deliberation.comment}/restore`, body: { reason: '越权' } }),
+    'PUT /api/deliberation/topics/:id/ballot': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/ballot`, body: { option: 0 } }),
+    'POST /api/deliberation/topics/:id/council': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/council`, body: { scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), place: '越权', attendees: [] } }),
+    'PATCH /api/deliberation/topics/:id/council': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/council`, body: { minutes: '越权纪要' } }),
+    'POST /api/deliberation/topics/:id/vote': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/vote`, body: { closesAt: new Date(Date.now() + 86_400_000).toISOString() } }),
+    'POST /api/deliberation/topics/:id/vote/close': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/vote/close` }),
+    'POST /api/deliberation/topics/:id/decide': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/decide`, body: { decision: '越权决定' } }),
+    'POST /api/deliberation/topics/:id/start': () => ({ url: `/api/deliberation/topics/${deliberation.decided}/start` }),
+    'POST /api/deliberation/topics/:id/complete': () => ({ url: `/api/deliberation/topics/${deliberation.decided}/complete` }),
+    'POST /api/deliberation/topics/:id/reject': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/reject`, body: { reason: '越权' } }),
+    'POST /api/deliberation/topics/:id/close': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/close`, body: { reason: '越权' } }),
+    'POST /api/deliberation/topics/:id/actions': () => ({ url: `/api/deliberation/topics/${deliberation.decided}/actions`, body: { title: '越权事项', responsiblePerson: '某' } }),
+    'PATCH /api/deliberation/actions/:id': () => ({ url: `/api/deliberation/actions/${deliberation.action}`, body: { status: 'done' } }),
+    'PUT /api/deliberation/settings': () => ({ url: '/api/deliberation/settings', body: { hideAfterReports: 1 } }),
   };
   function memberRoll() {
     return workbookWithRows(['姓名', '性别', '出生日期', '身份证号', '入党日期', '党员状态', '所在支部'], [['赵六', '男', '1980-01-01', String(person({ gender: 'male', birthDate: '1980-01-01' }).idNumber), '2005-01-01', '正式党员', 'C01A1']]);
@@ -255,9 +347,28 @@ const outbound = { channel: 0, delivery: 0 };
 
 /** Field reports of village A (households, evacuation, alarms, recovery), made before the walk. */
 const field = { warning: 0, household: 0, person: 0, shelter: 0, alarm: 0, photo: 0, outage: 0 };
+/** Deliberation in village A: a topic being voted on with a member's comment, a decided topic with an action. */
+const deliberation = { voting: 0, comment: 0, decided: 0, action: 0 };
+/** Hazard reports of village A: a reported hazard with a photo. */
+const hazards = { id: 0, photo: 0 };
+/** Help requests of village A: one filed by its secretary, with a photo. */
+const help = { id: 0, photo: 0 };
+/** Mediation in village A: a mediator of its pool, a case registered there and one of its parties. */
+const mediation = { mediator: 0, case: 0, party: 0 };
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 /** The routes a resident of village A may legitimately use, aimed at village A, and their answer. */
-const RESIDENT_MAY: Record<string, number> = { 'POST /api/alarms': 201 };
+const RESIDENT_MAY: Record<string, number> = {
+  'POST /api/alarms': 201,
+  'POST /api/hazards': 201,
+  'POST /api/help/requests': 201,
+  'GET /api/deliberation/topics': 200,
+  'POST /api/deliberation/topics': 201,
+  'GET /api/deliberation/topics/:id': 200,
+  'GET /api/deliberation/topics/:id/comments': 200,
+  'POST /api/deliberation/topics/:id/comments': 201,
+  'POST /api/deliberation/comments/:id/report': 201,
+  'PUT /api/deliberation/topics/:id/ballot': 200,
+};
 
 describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
   let env: TestEnv;
@@ -292,6 +403,10 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     if (!outbound.channel) throw new Error('authorization fixture outbound.channel was not created');
     outbound.delivery = (await env.deps.database.db.insertInto('delivery').values({ channel_id: outbound.channel, event_kind: 'warning.issued', payload: '{}', dedupe_key: 'auth-fixture', status: 'dead', attempts: 6, next_attempt_at: new Date().toISOString(), locked_until: null, last_error: 'HTTP 500', created_at: new Date().toISOString(), sent_at: null }).returning('id').executeTakeFirstOrThrow()).id;
     Object.assign(field, await fieldFixtures(w));
+    Object.assign(mediation, await mediationFixtures(w));
+    Object.assign(hazards, await hazardFixtures(w));
+    Object.assign(help, await helpFixtures(w));
+    Object.assign(deliberation, await deliberationFixtures(w));
   });
   afterAll(() => env?.close());
 
@@ -306,7 +421,7 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
 
   it('only health, meta, login, the public pioneer board, notices, objections and honor roll are public', () => {
     const pub = env.app.xfRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
-    expect(pub.sort()).toEqual(['GET /api/health', 'GET /api/meta', 'GET /api/public/board', 'GET /api/public/honor-roll', 'GET /api/public/notices', 'GET /api/public/notices/:id', 'GET /api/public/objections/:receipt', 'POST /api/auth/login', 'POST /api/public/objections']);
+    expect(pub.sort()).toEqual(['GET /api/health', 'GET /api/meta', 'GET /api/public/board', 'GET /api/public/deliberation', 'GET /api/public/help/requests/:receipt', 'GET /api/public/help/villages/:code', 'GET /api/public/help/villages/:code/stats', 'GET /api/public/honor-roll', 'GET /api/public/notices', 'GET /api/public/notices/:id', 'GET /api/public/objections/:receipt', 'GET /open311/v2/requests.json', 'GET /open311/v2/requests.xml', 'GET /open311/v2/requests/:id', 'GET /open311/v2/services.json', 'GET /open311/v2/services.xml', 'GET /open311/v2/services/:id', 'POST /api/auth/login', 'POST /api/public/help/requests/:receipt/confirm', 'POST /api/public/help/requests/:receipt/photos', 'POST /api/public/help/requests/:receipt/reopen', 'POST /api/public/help/villages/:code/requests', 'POST /api/public/objections', 'POST /open311/v2/requests.json', 'POST /open311/v2/requests.xml']);
   });
 
   it('refuses an anonymous caller on every non-public route with 401', async () => {
@@ -397,6 +512,15 @@ async function noticeFixtures(env: TestEnv, w: World) {
 }
 
 /** Village A's field reports, through the API as village A's secretary. */
+async function mediationFixtures(w: World) {
+  const A = w.units.villageA;
+  const mediator = await w.as.secretaryA.post('/api/mediation/mediators', { unitId: A, memberId: w.members.a, areaUnitIds: [A] });
+  if (mediator.statusCode !== 201) throw new Error(`authorization fixture mediation.mediator: ${mediator.statusCode} ${mediator.body}`);
+  const c = await w.as.secretaryA.post('/api/mediation/cases', { unitId: A, type: 'land', summary: '授权测试的土地纠纷', parties: [{ role: 'applicant', name: '赵甲', phone: '13900001111' }, { role: 'respondent', name: '钱乙' }] });
+  if (c.statusCode !== 201) throw new Error(`authorization fixture mediation.case: ${c.statusCode} ${c.body}`);
+  return { mediator: mediator.json().id as number, case: c.json().id as number, party: c.json().parties[0].id as number };
+}
+
 async function fieldFixtures(w: World) {
   const A = w.units.villageA;
   const as = w.as.secretaryA;
@@ -412,4 +536,48 @@ async function fieldFixtures(w: World) {
   const photo = made('field.photo', await as.upload(`/api/alarms/${alarm}/photos`, 'crack.png', PNG));
   const outage = made('field.outage', await as.post('/api/outages', { unitId: A, kind: 'power', startedAt: new Date(Date.now() - 7_200_000).toISOString() }));
   return { warning, household, person, shelter, alarm, photo, outage };
+}
+
+/** Village A's deliberation, through the API: the member raises and comments, the secretary runs it. */
+async function deliberationFixtures(w: World) {
+  const A = w.units.villageA;
+  const as = w.as.secretaryA;
+  const ok = (what: string, res: { statusCode: number; body: string; json(): { id: number } }) => {
+    if (res.statusCode !== 200 && res.statusCode !== 201) throw new Error(`authorization fixture ${what}: ${res.statusCode} ${res.body}`);
+    return res.json().id;
+  };
+  const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+  const topic = async (title: string) => {
+    const id = ok(`deliberation ${title}`, await w.as.memberA.post('/api/deliberation/topics', { unitId: A, title, description: '授权测试用议题', category: 'other' }));
+    ok('deliberation council', await as.post(`/api/deliberation/topics/${id}/council`, { scheduledAt: later(1), place: '村委会', attendees: [] }));
+    ok('deliberation vote', await as.post(`/api/deliberation/topics/${id}/vote`, { closesAt: later(7) }));
+    return id;
+  };
+  const voting = await topic('东庄村停车管理');
+  const comment = ok('deliberation comment', await w.as.memberA.post(`/api/deliberation/topics/${voting}/comments`, { body: '建议划线停车' }));
+  const decided = await topic('东庄村垃圾分类');
+  ok('deliberation close vote', await as.post(`/api/deliberation/topics/${decided}/vote/close`));
+  ok('deliberation decide', await as.post(`/api/deliberation/topics/${decided}/decide`, { decision: '推行垃圾分类' }));
+  const action = ok('deliberation action', await as.post(`/api/deliberation/topics/${decided}/actions`, { title: '设置分类垃圾桶', responsiblePerson: '村委会' }));
+  return { voting, comment, decided, action };
+}
+
+/** Village A's hazard report with a photo, through the API as village A's secretary. */
+async function hazardFixtures(w: World) {
+  const res = await w.as.secretaryA.post('/api/hazards', { unitId: w.units.villageA, category: 'blocked_drain', place: '东庄村东沟', description: '排水沟堵塞' });
+  if (res.statusCode !== 201) throw new Error(`authorization fixture hazards.id: ${res.statusCode} ${res.body}`);
+  const id = res.json().id as number;
+  const photo = await w.as.secretaryA.upload(`/api/hazards/${id}/photos`, 'drain.png', PNG);
+  if (photo.statusCode !== 201) throw new Error(`authorization fixture hazards.photo: ${photo.statusCode} ${photo.body}`);
+  return { id, photo: photo.json().id as number };
+}
+
+/** Village A's help request with a photo, through the API as village A's secretary. */
+async function helpFixtures(w: World) {
+  const res = await w.as.secretaryA.post('/api/help/requests', { unitId: w.units.villageA, category: 'repair', description: '路灯不亮了', place: '东庄村村口', phone: '13900000001' });
+  if (res.statusCode !== 201) throw new Error(`authorization fixture help.id: ${res.statusCode} ${res.body}`);
+  const id = res.json().id as number;
+  const photo = await w.as.secretaryA.upload(`/api/help/requests/${id}/photos`, 'lamp.png', PNG);
+  if (photo.statusCode !== 201) throw new Error(`authorization fixture help.photo: ${photo.statusCode} ${photo.body}`);
+  return { id, photo: photo.json().id as number };
 }

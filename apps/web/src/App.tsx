@@ -53,11 +53,35 @@ const HouseholdsPage = lazy(() => import('./features/field/HouseholdsPage.tsx'))
 const SheltersPage = lazy(() => import('./features/field/SheltersPage.tsx'));
 const RecoveryPage = lazy(() => import('./features/recovery/RecoveryPage.tsx'));
 const ChannelsPage = lazy(() => import('./features/channels/ChannelsPage.tsx'));
+const ReportHazardPage = lazy(() => import('./features/hazards/ReportHazardPage.tsx'));
+const HazardsPage = lazy(() => import('./features/hazards/HazardsPage.tsx'));
+const MyHazardsPage = lazy(() => import('./features/hazards/MyHazardsPage.tsx'));
+const HazardDetailPage = lazy(() => import('./features/hazards/HazardDetailPage.tsx'));
+const HouseholdImportPage = lazy(() => import('./features/hazards/HouseholdImportPage.tsx'));
 const PublicLayout = lazy(() => import('./features/public/PublicLayout.tsx'));
 const PublicNoticesPage = lazy(() => import('./features/public/NoticesPage.tsx'));
 const PublicNoticePage = lazy(() => import('./features/public/NoticePage.tsx'));
 const PublicReceiptPage = lazy(() => import('./features/public/ReceiptPage.tsx'));
 const PublicHonorRollPage = lazy(() => import('./features/public/HonorRollPage.tsx'));
+const PublicHelpAskPage = lazy(() => import('./features/public/HelpAskPage.tsx'));
+const PublicHelpFollowPage = lazy(() => import('./features/public/HelpFollowPage.tsx'));
+const PublicHelpStatsPage = lazy(() => import('./features/public/HelpStatsPage.tsx'));
+const HelpQueuePage = lazy(() => import('./features/help/QueuePage.tsx'));
+const HelpVillagePage = lazy(() => import('./features/help/VillagePage.tsx'));
+const HelpDetailPage = lazy(() => import('./features/help/RequestDetailPage.tsx'));
+const HelpResidencePage = lazy(() => import('./features/help/ResidencePage.tsx'));
+const HelpQrPage = lazy(() => import('./features/help/QrPage.tsx'));
+const HelpMinePage = lazy(() => import('./features/help/MyRequestsPage.tsx'));
+const HelpNewPage = lazy(() => import('./features/help/MyRequestsPage.tsx').then((m) => ({ default: m.NewRequestPage })));
+const PublicDeliberationPage = lazy(() => import('./features/public/DeliberationPage.tsx'));
+const DeliberationTopicsPage = lazy(() => import('./features/deliberation/TopicsPage.tsx'));
+const DeliberationRaisePage = lazy(() => import('./features/deliberation/RaiseTopicPage.tsx'));
+const DeliberationTopicPage = lazy(() => import('./features/deliberation/TopicPage.tsx'));
+const MediatorsPage = lazy(() => import('./features/mediation/MediatorsPage.tsx'));
+const MediationCasesPage = lazy(() => import('./features/mediation/CasesPage.tsx'));
+const MyMediationPage = lazy(() => import('./features/mediation/MyCasesPage.tsx'));
+const MediationCasePage = lazy(() => import('./features/mediation/CaseDetailPage.tsx'));
+const MediationStatsPage = lazy(() => import('./features/mediation/StatsPage.tsx'));
 
 function makeQueryClient() {
   return new QueryClient({
@@ -118,6 +142,11 @@ function AppRoutes() {
           <Route path="notices/:id" element={<PublicNoticePage />} />
           <Route path="receipt" element={<PublicReceiptPage />} />
           <Route path="honor-roll" element={<PublicHonorRollPage />} />
+          {/* 群众求助: the page of a village's QR code, following a request by receipt code, the village's figures. */}
+          <Route path="help/follow" element={<PublicHelpFollowPage />} />
+          <Route path="help/:villageCode" element={<PublicHelpAskPage />} />
+          <Route path="help/:villageCode/stats" element={<PublicHelpStatsPage />} />
+          <Route path="deliberation" element={<PublicDeliberationPage />} />
         </Route>
         <Route
           element={me ? <AppShell /> : <Navigate to="/login" replace state={{ from: location.pathname + location.search, userId: lastUserId() }} />}
@@ -165,9 +194,33 @@ function AppRoutes() {
           {/* 转移: everyone who reads the warning sees the figures; the forms are for those who acknowledge for a village or grid. */}
           <Route path="warnings/:id/evacuation" element={<RequirePermission permission="warning.read"><EvacuationPage /></RequirePermission>} />
           <Route path="households" element={<RequirePermission permission="household.read"><HouseholdsPage /></RequirePermission>} />
+          <Route path="households/import" element={<RequirePermission permission="household.write"><HouseholdImportPage /></RequirePermission>} />
+          {/* 隐患排查: anyone with a role where they live reports; one's own reports and a hazard's page need only a session (the server serves what is theirs); the queue needs hazard.read. */}
+          <Route path="hazards/new" element={<RequirePermission permission="hazard.report"><ReportHazardPage /></RequirePermission>} />
+          <Route path="hazards/mine" element={<MyHazardsPage />} />
+          <Route path="hazards" element={<RequirePermission permission="hazard.read"><HazardsPage /></RequirePermission>} />
+          <Route path="hazards/:id" element={<HazardDetailPage />} />
           <Route path="shelters" element={<RequirePermission permission="warning.ack"><SheltersPage /></RequirePermission>} />
           <Route path="recovery" element={<RequirePermission permission="warning.read"><RecoveryPage /></RequirePermission>} />
           <Route path="settings/channels" element={<RequirePermission permission="warning.manage"><ChannelsPage /></RequirePermission>} />
+          {/* 群众求助 and 双报到: members serve (queue, registration); the village's people see its queue; one's own requests need only a session. */}
+          <Route path="help/queue" element={<RequirePermission permission="help.serve"><HelpQueuePage /></RequirePermission>} />
+          <Route path="help/residence" element={<RequirePermission permission="help.serve"><HelpResidencePage /></RequirePermission>} />
+          <Route path="help/requests" element={<RequirePermission permission="help.read"><HelpVillagePage /></RequirePermission>} />
+          <Route path="help/requests/:id" element={<HelpDetailPage />} />
+          <Route path="help/qr" element={<RequirePermission permission="help.read"><HelpQrPage /></RequirePermission>} />
+          <Route path="help/mine" element={<HelpMinePage />} />
+          <Route path="help/new" element={<RequirePermission permission="help.request"><HelpNewPage /></RequirePermission>} />
+          {/* 议事厅: residents and members of a place raise, discuss and vote; what each may do on a topic is decided by the server. */}
+          <Route path="deliberation" element={<RequirePermission permission="deliberation.participate"><DeliberationTopicsPage /></RequirePermission>} />
+          <Route path="deliberation/new" element={<RequirePermission permission="deliberation.participate"><DeliberationRaisePage /></RequirePermission>} />
+          <Route path="deliberation/:id" element={<RequirePermission permission="deliberation.participate"><DeliberationTopicPage /></RequirePermission>} />
+          {/* 人民调解: the pool and the register are the supervisors'; a mediator's queue and a case's page need only a session (the server serves assigned cases only). */}
+          <Route path="mediation/mediators" element={<RequirePermission permission="mediation.manage"><MediatorsPage /></RequirePermission>} />
+          <Route path="mediation/cases" element={<RequirePermission permission="mediation.manage"><MediationCasesPage /></RequirePermission>} />
+          <Route path="mediation/mine" element={<MyMediationPage />} />
+          <Route path="mediation/cases/:id" element={<MediationCasePage />} />
+          <Route path="mediation/stats" element={<RequirePermission permission="mediation.read"><MediationStatsPage /></RequirePermission>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -29,6 +29,18 @@ warning.manage     ✓      ✓           -          -     -     -       -
 household.read     ✓      ✓           ✓          ✓     ✓     -       -
 household.write    ✓      ✓           ✓          -     ✓     -       -
 alarm.raise        ✓      ✓           ✓          ✓     ✓     ✓       ✓
+hazard.report      ✓      ✓           ✓          ✓     ✓     ✓       ✓
+hazard.read        ✓      ✓           ✓          ✓     ✓     -       -
+hazard.triage      ✓      ✓           ✓          ✓     ✓     -       -
+deliberation.participate ✓ ✓          ✓          ✓     ✓     ✓       ✓
+deliberation.moderate ✓   ✓           ✓          -     ✓     -       -
+deliberation.manage ✓     ✓           ✓          -     -     -       -
+help.request       ✓      ✓           ✓          ✓     ✓     ✓       ✓
+help.serve         ✓      ✓           ✓          -     -     ✓       -
+help.read          ✓      ✓           ✓          ✓     ✓     -       -
+help.manage        ✓      ✓           ✓          -     -     -       -
+mediation.read     ✓      ✓           ✓          -     -     -       -
+mediation.manage   ✓      ✓           ✓          -     -     -       -
 `;
 
 const rows = TABLE.trim().split('\n').map((line) => line.trim().split(/\s+/));

@@ -48,6 +48,30 @@ export const PERMISSIONS = [
   'household.read',
   'household.write',
   'alarm.raise',
+  // Hazard reports (隐患排查): anyone with a role in a village reports one; those responsible for
+  // the grid see the queue, triage (assign, reject) and verify fixes.
+  'hazard.report',
+  'hazard.read',
+  'hazard.triage',
+  // Deliberation hall (议事厅): the people of a community or grid raise topics, discuss, report
+  // comments and vote there (where exactly is decided by their grants' units); moderators hide and
+  // restore comments; managers run councils, votes, decisions and follow-up actions.
+  'deliberation.participate',
+  'deliberation.moderate',
+  'deliberation.manage',
+  // Help requests (群众求助): anyone with a role files one where they live; members serve them
+  // (register where they live, accept, resolve); those responsible for a village see its queue
+  // and who registered there; secretaries close requests with a reason.
+  'help.request',
+  'help.serve',
+  'help.read',
+  'help.manage',
+  // People's mediation (金牌和事佬): figures without names for the units in scope; the pool of
+  // mediators and the cases (register, declare, assign, supervise) for the secretaries and unit
+  // administrators above the case's village. A mediator reaches only the cases they are assigned
+  // to, by the assignment itself, not by a permission.
+  'mediation.read',
+  'mediation.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,16 +84,20 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'unit.read', 'member.read', 'member.write', 'member.import', 'member.export', 'user.read', 'points.read', 'points.approve', 'points.manage',
     'evaluation.read', 'evaluation.recommend', 'evaluation.review', 'evaluation.manage',
     'warning.read', 'warning.issue', 'warning.ack', 'household.read', 'household.write', 'alarm.raise',
+    'hazard.report', 'hazard.read', 'hazard.triage',
+    'deliberation.participate', 'deliberation.moderate', 'deliberation.manage',
+    'help.request', 'help.serve', 'help.read', 'help.manage',
+    'mediation.read', 'mediation.manage',
   ],
   // The duty officer (值班员) of a county, town or village office runs the cascade for it.
-  duty_officer: ['unit.read', 'warning.read', 'warning.issue', 'warning.ack', 'household.read', 'alarm.raise'],
+  duty_officer: ['unit.read', 'warning.read', 'warning.issue', 'warning.ack', 'household.read', 'alarm.raise', 'hazard.report', 'hazard.read', 'hazard.triage', 'deliberation.participate', 'help.request', 'help.read'],
   // A grid worker (网格员) acknowledges for the grid, keeps its households and reports evacuation.
-  grid_worker: ['unit.read', 'warning.read', 'warning.ack', 'household.read', 'household.write', 'alarm.raise'],
+  grid_worker: ['unit.read', 'warning.read', 'warning.ack', 'household.read', 'household.write', 'alarm.raise', 'hazard.report', 'hazard.read', 'hazard.triage', 'deliberation.participate', 'deliberation.moderate', 'help.request', 'help.read'],
   // A member sees the organization tree and the warnings reaching their units; their own record
   // is served without a permission.
-  member: ['unit.read', 'warning.read', 'alarm.raise'],
+  member: ['unit.read', 'warning.read', 'alarm.raise', 'hazard.report', 'deliberation.participate', 'help.request', 'help.serve'],
   // A resident sees public pages, and can raise the alarm where they live.
-  resident: ['alarm.raise'],
+  resident: ['alarm.raise', 'hazard.report', 'deliberation.participate', 'help.request'],
 };
 
 export function isRole(value: unknown): value is Role {

@@ -18,3 +18,8 @@ export * from './stars.ts';
 export * from './pipeline.ts';
 export * from './chinese-date.ts';
 export * from './warnings.ts';
+export * from './hazards.ts';
+export * from './deliberation.ts';
+export * from './mediation.ts';
+export * from './help.ts';
+export * from './import-households.ts';

@@ -6,6 +6,10 @@ import { idColumn, makeAppendOnly, type DialectName } from './dialect.ts';
 import { pointsMigration } from './migration-points.ts';
 import { evaluationMigration } from './migration-evaluation.ts';
 import { warningsMigration } from './migration-warnings.ts';
+import { hazardsMigration } from './migration-hazards.ts';
+import { helpMigration } from './migration-help.ts';
+import { deliberationMigration } from './migration-deliberation.ts';
+import { mediationMigration } from './migration-mediation.ts';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
   const [idType, idBuild] = idColumn(dialect);
@@ -215,5 +219,9 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0004_points': pointsMigration(dialect),
     '0005_evaluation': evaluationMigration(dialect),
     '0006_warnings': warningsMigration(dialect),
+    '0007_help': helpMigration(dialect),
+    '0008_hazards': hazardsMigration(dialect),
+    '0009_mediation': mediationMigration(dialect),
+    '0010_deliberation': deliberationMigration(dialect),
   };
 }

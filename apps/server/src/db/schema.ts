@@ -711,6 +711,62 @@ export interface AlarmTable {
   handled_at: string | null;
   note: string | null;
   warning_id: number | null;
+  /** The hazard report the alarm was raised from (migration 0008). */
+  hazard_id?: number | null;
+}
+
+export interface HazardTable {
+  id: Generated<number>;
+  unit_id: number;
+  category: string;
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  description: string;
+  status: string;
+  source: string;
+  reported_by: number | null;
+  reporter_name: string | null;
+  contact_phone_enc: string | null;
+  contact_phone_masked: string | null;
+  contact_email_enc: string | null;
+  contact_email_masked: string | null;
+  media_url: string | null;
+  reported_at: string;
+  due_at: string;
+  assigned_to: number | null;
+  assigned_at: string | null;
+  fixed_by: number | null;
+  fixed_at: string | null;
+  fix_note: string | null;
+  verified_by: number | null;
+  closed_at: string | null;
+  close_reason: string | null;
+  alarm_id: number | null;
+  updated_at: string;
+}
+
+export interface HazardEventTable {
+  id: Generated<number>;
+  hazard_id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: number | null;
+  note: string;
+  detail: string;
+  created_at: string;
+}
+
+export interface HazardPhotoTable {
+  id: Generated<number>;
+  hazard_id: number;
+  stage: string;
+  mime: string;
+  size: number;
+  data: Buffer;
+  created_by: number | null;
+  created_at: string;
 }
 
 export interface AlarmPhotoTable {
@@ -735,7 +791,273 @@ export interface OutageTable {
   updated_at: string;
 }
 
+export interface DeliberationTopicTable {
+  id: Generated<number>;
+  unit_id: number;
+  title: string;
+  description: string;
+  category: string;
+  status: string;
+  raised_by: number;
+  raised_at: string;
+  reason: string | null;
+  vote_options: string | null;
+  vote_opened_at: string | null;
+  vote_closes_at: string | null;
+  vote_closed_at: string | null;
+  electorate: number | null;
+  decision: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  finished_at: string | null;
+  updated_at: string;
+}
+
+export interface DeliberationCouncilTable {
+  topic_id: number;
+  scheduled_at: string;
+  place: string;
+  attendees: string;
+  minutes: string | null;
+  minutes_by: number | null;
+  minutes_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeliberationCommentTable {
+  id: Generated<number>;
+  topic_id: number;
+  author_id: number;
+  body: string;
+  state: string;
+  reports: Generated<number>;
+  moderated_by: number | null;
+  moderated_at: string | null;
+  created_at: string;
+}
+
+export interface DeliberationReportTable {
+  comment_id: number;
+  reporter_id: number;
+  reason: string;
+  created_at: string;
+}
+
+export interface DeliberationBallotTable {
+  topic_id: number;
+  voter_id: number;
+  option_index: number;
+  cast_at: string;
+  updated_at: string;
+}
+
+export interface DeliberationActionTable {
+  id: Generated<number>;
+  topic_id: number;
+  title: string;
+  responsible_unit_id: number | null;
+  responsible_person: string;
+  due_on: string | null;
+  status: string;
+  progress: Generated<number>;
+  note: string;
+  done_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+// ——— help requests (群众求助) and residence registrations (双报到) ———
+
+export interface HelpResidenceTable {
+  id: Generated<number>;
+  member_id: number;
+  unit_id: number;
+  village_id: number;
+  specialties: string;
+  hours: string;
+  note: string;
+  status: string;
+  created_at: string;
+  ended_at: string | null;
+}
+
+export interface HelpResidenceSpecialtyTable {
+  residence_id: number;
+  village_id: number;
+  specialty: string;
+  member_id: number;
+}
+
+export interface HelpRequestTable {
+  id: Generated<number>;
+  receipt_code: string;
+  unit_id: number;
+  village_id: number;
+  category: string;
+  description: string;
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  status: string;
+  resident_name: string;
+  phone_enc: string;
+  phone_hash: string;
+  phone_masked: string;
+  filed_by: number | null;
+  source: string;
+  accepted_member_id: number | null;
+  accepted_user_id: number | null;
+  accepted_at: string | null;
+  started_at: string | null;
+  resolved_at: string | null;
+  resolution: string | null;
+  confirmed_at: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  closed_at: string | null;
+  closed_by: number | null;
+  close_reason: string | null;
+  reopen_count: Generated<number>;
+  reopen_reason: string | null;
+  escalated_at: string | null;
+  accept_due_at: string;
+  resolve_due_at: string;
+  points_entry_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HelpMatchTable {
+  request_id: number;
+  member_id: number;
+  user_id: number;
+  score: number;
+  place: string;
+  created_at: string;
+}
+
+export interface HelpPhotoTable {
+  id: Generated<number>;
+  request_id: number;
+  mime: string;
+  size: number;
+  data: Buffer;
+  created_at: string;
+}
+
+export interface MediationMediatorTable {
+  id: Generated<number>;
+  member_id: number;
+  unit_id: number;
+  specialties: string;
+  note: string;
+  status: string;
+  created_by: number | null;
+  created_at: string;
+  ended_at: string | null;
+  updated_at: string;
+}
+
+export interface MediationMediatorAreaTable {
+  mediator_id: number;
+  unit_id: number;
+}
+
+export interface MediationCaseTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: string;
+  seq: number;
+  number: string;
+  type: string;
+  summary: string;
+  status: string;
+  registered_by: number | null;
+  accepted_at: string;
+  started_at: string | null;
+  outcome: string | null;
+  outcome_at: string | null;
+  referral: string | null;
+  referral_note: string | null;
+  /** JSON array of the agreement's terms. */
+  terms: string;
+  performance: string;
+  visit_on: string | null;
+  visit_outcome: string | null;
+  closed_at: string | null;
+  close_note: string | null;
+  updated_at: string;
+}
+
+export interface MediationPartyTable {
+  id: Generated<number>;
+  case_id: number;
+  seq: number;
+  role: string;
+  name: string;
+  relation: string;
+  address: string;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+}
+
+export interface MediationDeclarationTable {
+  id: Generated<number>;
+  case_id: number;
+  mediator_id: number;
+  conflict: number;
+  statement: string;
+  recorded_by: number | null;
+  declared_at: string;
+}
+
+export interface MediationAssignmentTable {
+  case_id: number;
+  mediator_id: number;
+  declaration_id: number;
+  assigned_by: number | null;
+  assigned_at: string;
+}
+
+export interface MediationSessionTable {
+  id: Generated<number>;
+  case_id: number;
+  held_on: string;
+  place: string;
+  attendees: string;
+  notes: string;
+  recorded_by: number | null;
+  created_at: string;
+}
+
+export interface MediationEventTable {
+  id: Generated<number>;
+  case_id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: number | null;
+  note: string;
+  created_at: string;
+}
+
 export interface DB {
+  mediation_mediator: MediationMediatorTable;
+  mediation_mediator_area: MediationMediatorAreaTable;
+  mediation_case: MediationCaseTable;
+  mediation_party: MediationPartyTable;
+  mediation_declaration: MediationDeclarationTable;
+  mediation_assignment: MediationAssignmentTable;
+  mediation_session: MediationSessionTable;
+  mediation_event: MediationEventTable;
+  deliberation_topic: DeliberationTopicTable;
+  deliberation_council: DeliberationCouncilTable;
+  deliberation_comment: DeliberationCommentTable;
+  deliberation_report: DeliberationReportTable;
+  deliberation_ballot: DeliberationBallotTable;
+  deliberation_action: DeliberationActionTable;
   unit: UnitTable;
   unit_closure: UnitClosureTable;
   member: MemberTable;
@@ -796,6 +1118,14 @@ export interface DB {
   alarm: AlarmTable;
   alarm_photo: AlarmPhotoTable;
   outage: OutageTable;
+  hazard: HazardTable;
+  hazard_event: HazardEventTable;
+  hazard_photo: HazardPhotoTable;
+  help_residence: HelpResidenceTable;
+  help_residence_specialty: HelpResidenceSpecialtyTable;
+  help_request: HelpRequestTable;
+  help_match: HelpMatchTable;
+  help_photo: HelpPhotoTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -4,7 +4,11 @@ import {
   AlertOutlined, BankOutlined, FieldTimeOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, IdcardOutlined, CloudUploadOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
   MenuOutlined, ControlOutlined, CrownOutlined, NotificationOutlined, SafetyCertificateOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, StarOutlined, TeamOutlined, TrophyOutlined, UserOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
+import { CommentOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, EnvironmentOutlined, HeartOutlined, QrcodeOutlined, InboxOutlined } from '@ant-design/icons';
 import { ApiOutlined, ContactsOutlined, ExceptionOutlined, ToolOutlined, WarningOutlined } from '@ant-design/icons';
+import { BugOutlined, ProfileOutlined, SafetyOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, PieChartOutlined, SolutionOutlined as MediationOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +43,10 @@ const NAV: NavItem[] = [
   { key: 'alarm-new', path: '/alarms/new', icon: <WarningOutlined />, label: 'nav.alarmNew', anyOf: ['alarm.raise'] },
   { key: 'alarms', path: '/alarms', icon: <ExceptionOutlined />, label: 'nav.alarms', anyOf: ['warning.read'] },
   { key: 'households', path: '/households', icon: <ContactsOutlined />, label: 'nav.households', anyOf: ['household.read'] },
+  // 报告隐患 before 隐患排查 and 我的隐患, for the same reason as the alarms above.
+  { key: 'hazard-new', path: '/hazards/new', icon: <BugOutlined />, label: 'hazards.nav.report', anyOf: ['hazard.report'] },
+  { key: 'hazards-mine', path: '/hazards/mine', icon: <ProfileOutlined />, label: 'hazards.nav.mine', anyOf: ['hazard.report'] },
+  { key: 'hazards', path: '/hazards', icon: <SafetyOutlined />, label: 'hazards.nav.queue', anyOf: ['hazard.read'] },
   { key: 'shelters', path: '/shelters', icon: <BankOutlined />, label: 'nav.shelters', anyOf: ['warning.ack'] },
   { key: 'recovery', path: '/recovery', icon: <ToolOutlined />, label: 'nav.recovery', anyOf: ['warning.read'] },
   { key: 'units', path: '/units', icon: <ApartmentOutlined />, label: 'nav.units', anyOf: ['unit.read'] },
@@ -54,6 +62,17 @@ const NAV: NavItem[] = [
   { key: 'stars-scheme', path: '/stars/scheme', icon: <ControlOutlined />, label: 'nav.starsScheme', anyOf: ['evaluation.manage'] },
   { key: 'commitments-me', path: '/commitments/me', icon: <FlagOutlined />, label: 'nav.commitmentsMe', when: (me) => me.memberId !== null },
   { key: 'cards', path: '/cards', icon: <IdcardOutlined />, label: 'nav.cards' },
+  { key: 'deliberation', path: '/deliberation', icon: <CommentOutlined />, label: 'deliberation.nav', anyOf: ['deliberation.participate'] },
+  { key: 'help-queue', path: '/help/queue', icon: <CustomerServiceOutlined />, label: 'help.nav.queue', anyOf: ['help.serve'], when: (me) => me.memberId !== null },
+  { key: 'help-residence', path: '/help/residence', icon: <EnvironmentOutlined />, label: 'help.nav.residence', anyOf: ['help.serve'], when: (me) => me.memberId !== null },
+  { key: 'help-mine', path: '/help/mine', icon: <HeartOutlined />, label: 'help.nav.mine', anyOf: ['help.request'] },
+  { key: 'help-village', path: '/help/requests', icon: <InboxOutlined />, label: 'help.nav.village', anyOf: ['help.read'] },
+  { key: 'help-qr', path: '/help/qr', icon: <QrcodeOutlined />, label: 'help.nav.qr', anyOf: ['help.read'] },
+  // 人民调解: a member's own queue (the page says so when they are not a mediator), then the supervisors' pages.
+  { key: 'mediation-mine', path: '/mediation/mine', icon: <MediationOutlined />, label: 'mediation.nav.mine', when: (me) => me.memberId !== null },
+  { key: 'mediation-cases', path: '/mediation/cases', icon: <FileProtectOutlined />, label: 'mediation.nav.cases', anyOf: ['mediation.manage'] },
+  { key: 'mediation-pool', path: '/mediation/mediators', icon: <UsergroupAddOutlined />, label: 'mediation.nav.pool', anyOf: ['mediation.manage'] },
+  { key: 'mediation-stats', path: '/mediation/stats', icon: <PieChartOutlined />, label: 'mediation.nav.stats', anyOf: ['mediation.read'] },
   { key: 'commitments-compare', path: '/commitments/compare', icon: <BarChartOutlined />, label: 'nav.commitmentsCompare', anyOf: ['points.read'] },
   { key: 'campaigns-my', path: '/campaigns/my', icon: <SolutionOutlined />, label: 'nav.campaignsMy', when: (me) => me.memberId !== null },
   { key: 'campaigns-todo', path: '/campaigns/todo', icon: <ScheduleOutlined />, label: 'nav.campaignsTodo', anyOf: ['evaluation.recommend', 'evaluation.review', 'evaluation.decide'] },

@@ -7,6 +7,10 @@ import { AppError } from '../../core/errors.ts';
 import { hashPassword } from '../auth/password.ts';
 import * as unitRepo from '../units/repo.ts';
 import { generateWarningDemo } from './warnings.ts';
+import { generateDeliberationDemo } from './deliberation.ts';
+import { generateHelpDemo } from './help.ts';
+import { generateHazardDemo } from './hazards.ts';
+import { generateMediationDemo } from './mediation.ts';
 import * as memberRepo from '../members/repo.ts';
 import { checkedMemberRow } from '../members/service.ts';
 import { BULK_TABLES } from '../members/repo.ts';
@@ -219,6 +223,10 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
       addUnit: (trx, code, name, kind, parentId) => addUnit(trx as typeof db, code, name, kind, parentId),
       addUser: (trx, login, display, role, unitId) => addUser(trx as typeof db, login, display, role, unitId),
     });
+    await generateDeliberationDemo(deps, { villageId: firstVillages[0]!, log, addUser: (trx, login, display, role, unitId) => addUser(trx as typeof db, login, display, role, unitId) });
+    await generateHelpDemo(deps, { villageId: firstVillages[0]!, neighbourVillageId: firstVillages[1]!, log, addUser: (trx, login, display, role, unitId, memberId) => addUser(trx as typeof db, login, display, role, unitId, memberId) });
+    await generateHazardDemo(deps, { villageId: firstVillages[0]!, log });
+    logins.push(...(await generateMediationDemo(deps, { villageId: firstVillages[0]!, neighbourVillageId: firstVillages[1]!, log, addUser: (trx, login, display, role, unitId, memberId) => addUser(trx as typeof db, login, display, role, unitId, memberId) })).map((l) => ({ ...l, password: DEMO_PASSWORD })));
     for (const [role, login, unit] of [['grid_worker', 'grid', firstVillages[0]], ['duty_officer', 'duty', firstTown]] as const) {
       const name = await db.selectFrom('unit').select('name').where('id', '=', unit!).executeTakeFirstOrThrow();
       logins.push({ role, login, password: DEMO_PASSWORD, unit: role === 'grid_worker' ? `${name.name} 第1网格` : name.name });

@@ -1,7 +1,7 @@
 // 网格住户: the households of a grid (or a whole village), those with people to move first at the
 // top, with a count per category. Sensitive: seen only by those responsible for the grid and the
 // duty officers above, and every look is recorded — the page says so.
-import { EyeOutlined, HomeOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, EyeOutlined, HomeOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Input, Pagination, Row, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState, type HTMLAttributes } from 'react';
@@ -77,6 +77,13 @@ export default function HouseholdsPage() {
             <Link to={unitId ? `/shelters?unit=${unitId}` : '/shelters'}>
               <Button icon={<HomeOutlined />} data-testid="to-shelters">
                 {t('field.shelters.title')}
+              </Button>
+            </Link>
+          )}
+          {can('household.write') && (
+            <Link to="/households/import">
+              <Button icon={<CloudUploadOutlined />} data-testid="household-import">
+                {t('hazards.householdImport.button')}
               </Button>
             </Link>
           )}

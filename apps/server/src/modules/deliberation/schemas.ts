@@ -1,0 +1,82 @@
+// The deliberation hall's API contract: topics, councils, comments, votes, follow-up actions.
+import { z } from 'zod';
+import { ACTION_STATUSES, TOPIC_CATEGORY_VALUES, TOPIC_STATUSES } from '@xianfeng/domain';
+import { pageQuery, ymd } from '../../core/schemas.ts';
+
+const id = z.coerce.number().int().positive();
+const text = (max: number) => z.string().trim().max(max);
+
+/** An ISO date-time with an offset or Z, stored as UTC ISO text. */
+const instant = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), { error: 'YYYY-MM-DDThh:mm:ss+08:00' })
+  .transform((s) => new Date(s).toISOString());
+
+export const raiseBody = z.object({
+  unitId: z.number().int().positive(),
+  title: text(80).min(2),
+  description: text(4000).min(2),
+  category: z.enum(TOPIC_CATEGORY_VALUES as [string, ...string[]]),
+});
+
+export const listQuery = z.object({
+  unitId: id.optional(),
+  /** 'active': not yet completed, rejected or closed. */
+  status: z.enum([...TOPIC_STATUSES, 'active']).optional(),
+  ...pageQuery,
+});
+
+export const councilBody = z.object({
+  scheduledAt: instant,
+  place: text(200).min(2),
+  attendees: z.array(text(40).min(1)).max(200).default([]),
+});
+
+export const councilPatch = z.object({
+  scheduledAt: instant.optional(),
+  place: text(200).min(2).optional(),
+  attendees: z.array(text(40).min(1)).max(200).optional(),
+  minutes: text(20000).min(2).optional(),
+});
+
+export const openVoteBody = z.object({
+  /** Default: 同意 / 不同意 / 弃权 in the caller's language. */
+  options: z.array(z.string().max(40)).optional(),
+  closesAt: instant,
+});
+
+export const ballotBody = z.object({ option: z.number().int().min(0) });
+
+export const decideBody = z.object({ decision: text(4000) });
+export const reasonBody = z.object({ reason: text(1000) });
+
+export const commentBody = z.object({ body: text(2000).min(1) });
+export const reportBody = z.object({ reason: text(200).default('') });
+
+export const actionBody = z.object({
+  title: text(200).min(2),
+  responsibleUnitId: z.number().int().positive().nullable().optional(),
+  responsiblePerson: text(80).min(1),
+  dueOn: ymd.nullable().optional(),
+});
+
+export const actionPatch = z.object({
+  status: z.enum(ACTION_STATUSES),
+  progress: z.number().int().min(0).max(100).optional(),
+  note: text(1000).default(''),
+  dueOn: ymd.nullable().optional(),
+});
+
+export const settingsBody = z.object({ hideAfterReports: z.number().int() });
+
+export const publicQuery = z.object({ unit: z.string().trim().min(1).max(40) });
+
+export const topicParams = z.object({ id });
+
+export type RaiseBody = z.infer<typeof raiseBody>;
+export type ListQuery = z.infer<typeof listQuery>;
+export type CouncilBody = z.infer<typeof councilBody>;
+export type CouncilPatch = z.infer<typeof councilPatch>;
+export type OpenVoteBody = z.infer<typeof openVoteBody>;
+export type ActionBody = z.infer<typeof actionBody>;
+export type ActionPatch = z.infer<typeof actionPatch>;

@@ -1,0 +1,427 @@
+// Help requests (群众求助): a resident asks for help — from the public page of their village's QR
+// code or logged in — and the request is matched to members by specialty, place and hours; the
+// best matches are told in the same transaction, and an escalation to the village secretary is
+// scheduled for when nobody has accepted within the category's limit. The first member to accept
+// takes it (a conditional UPDATE); the lifecycle table decides every other move. A confirmed
+// request books bonus points to the member who helped, under the unit's 群众求助服务 rule.
+import crypto from 'node:crypto';
+import {
+  HELP_NOTIFY_TOP, HELP_OPEN_STATUSES, HELP_POINTS_RULE, helpCategory, helpCategoryLabel, helpDeadlines, helpOverdue, helpPoints, helpTransition,
+  checkAward, maskMobile, parseMobile, periodOf, rankCandidates, receiptCode, type HelpAction, type HelpCategory, type HelpPlace, type HelpStatus, type Permission,
+} from '@xianfeng/domain';
+import { canAccessUnit, requireAuth, requirePermission, requireUnitAccess, scopedUnitIds, scopeOf } from '../../core/access.ts';
+import { recordAudit } from '../../core/audit.ts';
+import { nowIso, today, type Auth, type Db, type RequestCtx } from '../../core/context.ts';
+import { AppError, conflict, invalid, notFound, unprocessable } from '../../core/errors.ts';
+import { cancelJobs, scheduleJob } from '../../core/jobs.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
+import type { ThrottlePolicy } from '../auth/store.ts';
+import { reachesUnit } from '../commitments/repo.ts';
+import { book, settingsFor } from '../points/ledger.ts';
+import * as pointsRepo from '../points/repo.ts';
+import { effectiveRules } from '../points/rules.ts';
+import * as repo from './repo.ts';
+import { memberOf, parseHours } from './residence.ts';
+import type { ListQuery } from './schemas.ts';
+
+export const ESCALATE_JOB = 'help.escalate';
+
+// Floods: per phone 5 requests an hour, per client address 30 (a village office's shared network
+// files for several elderly people). Both counted through the shared throttle store.
+const PHONE_POLICY: ThrottlePolicy = { maxFailures: 5, windowSeconds: 3600, lockSeconds: 3600 };
+const ADDRESS_POLICY: ThrottlePolicy = { maxFailures: 30, windowSeconds: 3600, lockSeconds: 3600 };
+
+/** What a request says, whoever files it (the public page, an account, or Open311). */
+export interface HelpFiling {
+  /** The grid, village or community where help is needed. */
+  unitId: number;
+  category: HelpCategory;
+  description: string;
+  place: string;
+  latitude?: number | null;
+  longitude?: number | null;
+  name: string;
+  phone: string;
+  source: 'public' | 'account' | 'open311';
+}
+
+async function throttled(ctx: RequestCtx, keys: string[], now: Date) {
+  const wait = Math.max(...(await Promise.all(keys.map((key) => ctx.deps.throttle.lockedFor(key, now)))));
+  if (wait > 0) throw new AppError(429, 'help.too_many', undefined, { minutes: Math.max(1, Math.ceil(wait / 60_000)) });
+}
+
+/**
+ * Files a help request and matches it, in one transaction: the request, its matches, their inbox
+ * entries, the escalation job and the audit entry. Returns the request as its filer sees it.
+ */
+export async function fileHelpRequest(ctx: RequestCtx, input: HelpFiling) {
+  const db = ctx.deps.database.db;
+  const now = ctx.deps.now();
+  const iso = now.toISOString();
+  const unit = await repo.unitById(db, input.unitId);
+  if (!unit || unit.archived_at) throw notFound();
+  if (!repo.PLACE_KINDS.includes(unit.kind)) throw unprocessable('help.not_place_unit');
+  const village = await repo.villageOf(db, unit.id);
+  if (!village) throw unprocessable('help.not_place_unit');
+
+  const issues: Array<{ field: string; code: never }> = [];
+  const name = input.name.trim() || ctx.auth?.displayName || '';
+  if (!name) issues.push({ field: 'name', code: 'help.name_required' as never });
+  const mobile = parseMobile(input.phone);
+  if (!input.phone.trim()) issues.push({ field: 'phone', code: 'help.contact_required' as never });
+  else if (!mobile.ok) issues.push({ field: 'phone', code: mobile.code as never });
+  const coords = typeof input.latitude === 'number' && typeof input.longitude === 'number' ? { latitude: input.latitude, longitude: input.longitude } : { latitude: null, longitude: null };
+  if (!input.place.trim() && coords.latitude === null) issues.push({ field: 'place', code: 'help.no_location' as never });
+  if (issues.length || !mobile.ok) throw invalid(issues);
+
+  const phoneHash = ctx.deps.cipher.blindIndex(`help-phone:${mobile.value}`);
+  const keys = [`help-phone:${phoneHash}`, `help-ip:${ctx.ip ?? 'unknown'}`];
+  await throttled(ctx, keys, now);
+
+  const category = helpCategory(input.category);
+  const due = helpDeadlines(input.category, now);
+  const wanted: readonly string[] = category.specialties;
+  const title = `${village.name} ${category.zh}：${input.description.slice(0, 30)}`;
+
+  const file = (code: string) =>
+    db.transaction().execute(async (tx) => {
+      const id = await repo.insertRequest(tx, {
+        receiptCode: code, unitId: unit.id, villageId: village.id, category: input.category, description: input.description.trim(), place: input.place.trim(), ...coords,
+        residentName: name, phoneEnc: ctx.deps.cipher.encrypt(mobile.value), phoneHash, phoneMasked: maskMobile(mobile.value), filedBy: ctx.auth?.userId ?? null,
+        source: input.source, acceptDueAt: due.acceptDueAt, resolveDueAt: due.resolveDueAt, now: iso,
+      });
+      const matches = await matchRequest(tx, { id, unitId: unit.id, unitKind: unit.kind, villageId: village.id, category: input.category, specialties: wanted }, now);
+      await repo.notifyUsers(tx, matches.map((m) => m.userId), { kind: 'help.matched', title, link: `/help/requests/${id}`, unitId: unit.id, dedupePrefix: `help${id}:matched`, now: iso });
+      await scheduleJob(tx, { kind: ESCALATE_JOB, refId: id, runAt: due.acceptDueAt, now: iso });
+      // No name or phone in the audit log: personal data is kept encrypted in one place.
+      await recordAudit(tx, ctx, { entityType: 'help_request', entityId: id, unitId: unit.id, action: 'help.file', after: { category: input.category, source: input.source, matched: matches.map((m) => m.memberId) } });
+      return { id, code };
+    });
+  let filed: { id: number; code: string } | undefined;
+  // Two equal receipt codes out of 31^10 practically never happen; if they do, draw again.
+  for (let attempt = 0; filed === undefined; attempt++) {
+    try {
+      filed = await file(receiptCode(crypto.randomBytes(16)));
+    } catch (e) {
+      if (!isUniqueViolation(e) || attempt >= 2) throw e;
+    }
+  }
+  await Promise.all(keys.map((key) => ctx.deps.throttle.fail(key, now, key.startsWith('help-phone:') ? PHONE_POLICY : ADDRESS_POLICY)));
+  const row = await repo.getRequest(db, filed.id);
+  return { ...presentForResident(row!, now), receiptCode: filed.code };
+}
+
+export interface MatchTarget {
+  unitId: number;
+  unitKind: string;
+  villageId: number;
+  category: HelpCategory;
+  specialties: readonly string[];
+}
+
+/**
+ * The members a request is matched to: the database narrows by place and specialty, the domain
+ * scores specialty fit, place, hours and load; the best few are recorded (and told by the caller).
+ */
+export async function matchRequest(db: Db, r: MatchTarget & { id: number }, now: Date) {
+  const matches = await rankFor(db, r, now);
+  await repo.insertMatches(db, r.id, matches, now.toISOString());
+  return matches;
+}
+
+/** The best few members for a request, best first, without recording them. */
+export async function rankFor(db: Db, r: MatchTarget, now: Date) {
+  let rows = await repo.candidates(db, r.villageId, r.specialties);
+  // Nobody with a fitting specialty: ask whoever serves the village rather than nobody.
+  if (rows.length === 0 && r.specialties.length) rows = await repo.candidates(db, r.villageId, []);
+  const loads = await repo.openLoads(db, [...new Set(rows.map((c) => c.member_id))]);
+  const userOf = new Map(rows.map((c) => [c.member_id, c.user_id]));
+  const placeOf = (c: repo.CandidateRow): HelpPlace => {
+    if (r.unitKind === 'grid' && (c.residence_unit_id === r.unitId || c.member_unit_id === r.unitId)) return 'grid';
+    return c.residence_unit_id === null ? 'village' : 'registered';
+  };
+  const ranked = rankCandidates(r.category, rows.map((c) => ({
+    memberId: c.member_id,
+    specialties: c.specialties ? c.specialties.split('|') : [],
+    place: placeOf(c),
+    windows: c.residence_unit_id === null ? null : parseHours(c.hours),
+    openLoad: loads.get(c.member_id) ?? 0,
+  })), now, HELP_NOTIFY_TOP);
+  return ranked.map((s) => ({ memberId: s.memberId, userId: userOf.get(s.memberId)!, score: s.score, place: s.place }));
+}
+
+// ——— presenting ———
+
+const statusOf = (s: string) => s as HelpStatus;
+
+/** What the resident sees on the receipt page: no helper phone, no internal ids beyond the request. */
+export function presentForResident(r: repo.RequestRow, now: Date) {
+  return {
+    id: r.id,
+    category: r.category,
+    village: { name: r.village_name, code: r.village_code },
+    unitName: r.unit_name,
+    description: r.description,
+    place: r.place,
+    status: statusOf(r.status),
+    residentName: r.resident_name,
+    phone: r.phone_masked,
+    helperName: r.helper_name,
+    acceptedAt: r.accepted_at,
+    startedAt: r.started_at,
+    resolvedAt: r.resolved_at,
+    resolution: r.resolution,
+    confirmedAt: r.confirmed_at,
+    rating: r.rating,
+    ratingComment: r.rating_comment,
+    closedAt: r.closed_at,
+    closeReason: r.close_reason,
+    reopenCount: r.reopen_count,
+    acceptDueAt: r.accept_due_at,
+    resolveDueAt: r.resolve_due_at,
+    overdue: helpOverdue({ status: statusOf(r.status), acceptDueAt: r.accept_due_at, resolveDueAt: r.resolve_due_at }, now),
+    photoCount: Number(r.photos),
+    createdAt: r.created_at,
+  };
+}
+
+interface Viewer {
+  filer: boolean;
+  helper: boolean;
+  matched: boolean;
+  manager: boolean;
+  reader: boolean;
+  mayServe: boolean;
+}
+
+async function viewerOf(db: Db, auth: Auth, r: { id: number; unit_id: number; village_id: number; filed_by: number | null; accepted_member_id: number | null }): Promise<Viewer> {
+  const memberId = auth.memberId;
+  const [reader, manager, matched, serves] = await Promise.all([
+    canAccessUnit(db, auth, 'help.read', r.unit_id),
+    canAccessUnit(db, auth, 'help.manage', r.unit_id),
+    memberId !== null ? repo.isMatched(db, r.id, memberId) : false,
+    memberId !== null && holds(auth, 'help.serve') ? repo.servesVillage(db, memberId, r.village_id) : false,
+  ]);
+  return { filer: r.filed_by === auth.userId, helper: memberId !== null && r.accepted_member_id === memberId, matched, manager, reader, mayServe: matched || serves };
+}
+
+/** Whether the caller holds a permission anywhere. */
+function holds(auth: Auth, permission: Permission) {
+  const s = scopeOf(auth, permission);
+  return s.global || s.roots.length > 0;
+}
+
+const canSee = (v: Viewer) => v.filer || v.helper || v.reader || v.mayServe;
+
+function presentFull(r: repo.RequestRow, v: Viewer, ctx: RequestCtx) {
+  const now = ctx.deps.now();
+  const status = statusOf(r.status);
+  // The helper who took the request calls the resident: they see the number in full; everyone
+  // else sees it masked.
+  const phone = v.helper && HELP_OPEN_STATUSES.concat('resolved').includes(status) ? ctx.deps.cipher.decrypt(r.phone_enc) : r.phone_masked;
+  const allowed = (action: HelpAction) => helpTransition(status, action).ok;
+  return {
+    ...presentForResident(r, now),
+    phone,
+    receiptCode: v.filer || v.manager ? r.receipt_code : null,
+    unit: { id: r.unit_id, name: r.unit_name },
+    villageId: r.village_id,
+    latitude: r.latitude,
+    longitude: r.longitude,
+    helper: r.accepted_member_id === null ? null : { memberId: r.accepted_member_id, name: r.helper_name },
+    source: r.source,
+    reopenReason: r.reopen_reason,
+    escalatedAt: r.escalated_at,
+    can: {
+      accept: v.mayServe && allowed('accept'),
+      start: v.helper && allowed('start'),
+      resolve: v.helper && allowed('resolve'),
+      confirm: v.filer && allowed('confirm'),
+      reopen: v.filer && allowed('reopen'),
+      close: v.manager && allowed('close'),
+    },
+  };
+}
+
+export async function getHelpRequest(ctx: RequestCtx, id: number) {
+  const auth = requireAuth(ctx.auth);
+  const db = ctx.deps.database.db;
+  const r = await repo.getRequest(db, id);
+  if (!r) throw notFound();
+  const v = await viewerOf(db, auth, r);
+  if (!canSee(v)) throw notFound();
+  const photos = await repo.photosOf(db, id);
+  return { ...presentFull(r, v, ctx), photos: photos.map((p) => ({ id: p.id, mime: p.mime, size: p.size, createdAt: p.created_at, url: `/api/help/requests/${id}/photos/${p.id}` })) };
+}
+
+function presentRow(r: repo.RequestRow, now: Date) {
+  return { ...presentForResident(r, now), unit: { id: r.unit_id, name: r.unit_name }, helper: r.accepted_member_id === null ? null : { memberId: r.accepted_member_id, name: r.helper_name }, escalatedAt: r.escalated_at };
+}
+
+function statusFilter(status: ListQuery['status'], now: Date) {
+  if (status === undefined) return {};
+  if (status === 'open') return { statuses: [...HELP_OPEN_STATUSES] };
+  if (status === 'overdue') return { overdueAt: now.toISOString() };
+  return { statuses: [status] };
+}
+
+/** The requests of the caller's villages (or one subtree), newest first, overdue ones flagged. */
+export async function listVillageRequests(ctx: RequestCtx, q: ListQuery) {
+  const auth = requirePermission(ctx.auth, 'help.read');
+  const db = ctx.deps.database.db;
+  if (q.unitId !== undefined) await requireUnitAccess(db, auth, 'help.read', q.unitId);
+  const now = ctx.deps.now();
+  const { rows, total } = await repo.listRequests(db, { scope: scopedUnitIds(db, auth, 'help.read'), unitId: q.unitId, ...statusFilter(q.status, now), limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => presentRow(r, now)) };
+}
+
+/** "Matching me": requests I was matched to that nobody has taken yet, and those I took. */
+export async function myQueue(ctx: RequestCtx, q: ListQuery) {
+  const auth = requirePermission(ctx.auth, 'help.serve');
+  const memberId = memberOf(auth);
+  const now = ctx.deps.now();
+  const { rows, total } = await repo.listRequests(ctx.deps.database.db, { helperMemberId: memberId, matchedMemberId: memberId, ...statusFilter(q.status, now), limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => presentRow(r, now)) };
+}
+
+/**
+ * Files while logged in, where the caller has a role: inside a subtree they hold help.request on,
+ * or in the village or community one of those grants lies in (a member of the village's branch
+ * asks for help in the village or any of its grids). Elsewhere the place is "not found".
+ */
+export async function fileByAccount(ctx: RequestCtx, input: Omit<HelpFiling, 'source'>) {
+  const auth = requirePermission(ctx.auth, 'help.request');
+  const scope = scopeOf(auth, 'help.request');
+  if (!scope.global && !(await reachesUnit(ctx.deps.database.db, scope.roots, input.unitId))) throw notFound();
+  return fileHelpRequest(ctx, { ...input, source: 'account' });
+}
+
+/** The requests I filed while logged in. */
+export async function myRequests(ctx: RequestCtx, q: { page: number; pageSize: number }) {
+  const auth = requireAuth(ctx.auth);
+  const now = ctx.deps.now();
+  const { rows, total } = await repo.listRequests(ctx.deps.database.db, { filedBy: auth.userId, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => ({ ...presentRow(r, now), receiptCode: r.receipt_code })) };
+}
+
+// ——— the lifecycle ———
+
+/** A member's or a secretary's action: accept, start, resolve (helpers) or close (managers). */
+export async function act(ctx: RequestCtx, id: number, action: Exclude<HelpAction, 'confirm' | 'reopen'>, text: string) {
+  const auth = requireAuth(ctx.auth);
+  const { db, dialect } = ctx.deps.database;
+  const r = await repo.getRequest(db, id);
+  if (!r) throw notFound();
+  const v = await viewerOf(db, auth, r);
+  if (!canSee(v)) throw notFound();
+  let memberId: number | null = null;
+  if (action === 'close') {
+    if (!v.manager) throw new AppError(403, 'error.forbidden');
+  } else {
+    memberId = memberOf(requirePermission(auth, 'help.serve'));
+    if (action === 'accept' ? !v.mayServe : !v.helper) throw new AppError(403, 'help.not_yours');
+  }
+  const now = nowIso(ctx.deps);
+  await db.transaction().execute(async (tx) => {
+    const row = await repo.lockRequest(tx, dialect, id);
+    if (!row) throw notFound();
+    const t = helpTransition(statusOf(row.status), action);
+    if (!t.ok) throw conflict(t.code);
+    const change: repo.RequestChange = { status: t.next };
+    if (action === 'accept') Object.assign(change, { accepted_member_id: memberId, accepted_user_id: auth.userId, accepted_at: now });
+    if (action === 'start') change.started_at = now;
+    if (action === 'resolve') Object.assign(change, { resolved_at: now, resolution: text || null, started_at: row.started_at ?? now });
+    if (action === 'close') Object.assign(change, { closed_at: now, closed_by: auth.userId, close_reason: text });
+    // Conditional on the state it was read in: of two members accepting at once, one moves it and
+    // the other gets 0 rows — and a clear 409.
+    if ((await repo.moveRequest(tx, id, row.status, change, now)) !== 1) throw conflict(action === 'accept' ? 'help.already_accepted' : 'error.conflict');
+    if (action === 'accept' || action === 'close') await cancelJobs(tx, ESCALATE_JOB, id);
+    await recordAudit(tx, ctx, { entityType: 'help_request', entityId: id, unitId: row.unit_id, action: `help.${action}`, before: { status: row.status }, after: { status: t.next, ...(text ? { note: text } : {}) } });
+  });
+  return getHelpRequest(ctx, id);
+}
+
+type ResidentInput = { action: 'confirm'; rating: number; comment: string } | { action: 'reopen'; reason: string };
+
+/** The resident confirms (rating the service, which books the helper's points) or reopens. */
+async function residentAct(ctx: RequestCtx, id: number, input: ResidentInput) {
+  const { db, dialect } = ctx.deps.database;
+  const now = nowIso(ctx.deps);
+  await db.transaction().execute(async (tx) => {
+    const row = await repo.lockRequest(tx, dialect, id);
+    if (!row) throw notFound();
+    const t = helpTransition(statusOf(row.status), input.action);
+    if (!t.ok) throw conflict(t.code);
+    const title = `${helpCategory(row.category as HelpCategory).zh}：${row.description.slice(0, 30)}`;
+    if (input.action === 'confirm') {
+      const entryId = row.accepted_member_id === null ? null : await bookHelpPoints(tx, ctx, { memberId: row.accepted_member_id, rating: input.rating, category: row.category, receipt: row.receipt_code, now });
+      if ((await repo.moveRequest(tx, id, row.status, { status: t.next, confirmed_at: now, rating: input.rating, rating_comment: input.comment || null, points_entry_id: entryId }, now)) !== 1) throw conflict('error.conflict');
+      if (row.accepted_user_id) await repo.notifyUsers(tx, [row.accepted_user_id], { kind: 'help.confirmed', title, link: `/help/requests/${id}`, unitId: row.unit_id, dedupePrefix: `help${id}:confirmed`, now });
+      await recordAudit(tx, ctx, { entityType: 'help_request', entityId: id, unitId: row.unit_id, action: 'help.confirm', before: { status: row.status }, after: { status: t.next, rating: input.rating, pointsEntryId: entryId } });
+    } else {
+      const count = row.reopen_count + 1;
+      if ((await repo.moveRequest(tx, id, row.status, { status: t.next, reopen_count: count, reopen_reason: input.reason, resolved_at: null }, now)) !== 1) throw conflict('error.conflict');
+      if (row.accepted_user_id) await repo.notifyUsers(tx, [row.accepted_user_id], { kind: 'help.reopened', title, link: `/help/requests/${id}`, unitId: row.unit_id, dedupePrefix: `help${id}:reopened${count}`, now });
+      await recordAudit(tx, ctx, { entityType: 'help_request', entityId: id, unitId: row.unit_id, action: 'help.reopen', before: { status: row.status }, after: { status: t.next, reason: input.reason } });
+    }
+  });
+}
+
+/**
+ * Books the helper's bonus under the 群众求助服务 rule in force for their own unit (so it reaches
+ * their own unit's ledger, wherever they served), or the default range when the unit has not
+ * defined one. A unit that switched the rule off books nothing; an award over the rule's cap
+ * for the period is not booked either (the confirmation itself still stands).
+ */
+async function bookHelpPoints(tx: Db, ctx: RequestCtx, h: { memberId: number; rating: number; category: string; receipt: string; now: string }): Promise<number | null> {
+  const member = await tx.selectFrom('member').select(['id', 'unit_id']).where('id', '=', h.memberId).executeTakeFirst();
+  if (!member) return null;
+  const rule = (await effectiveRules(tx, member.unit_id)).find((r) => r.code === HELP_POINTS_RULE.code);
+  if (rule && rule.active !== 1) return null;
+  const range = rule ? { pointsMin: rule.points_min, pointsMax: rule.points_max, capPerPeriod: rule.cap_per_period } : HELP_POINTS_RULE;
+  const points = helpPoints(h.rating, range);
+  const occurredOn = today(ctx);
+  const settings = await settingsFor(tx, member.unit_id);
+  const period = periodOf(occurredOn, settings.periodKind);
+  const { dialect } = ctx.deps.database;
+  const locked = await pointsRepo.lockTally(tx, dialect, member.id, period, member.unit_id, h.now);
+  if (rule) {
+    const usage = await pointsRepo.ruleUsage(tx, member.id, rule.code, period, null);
+    if (!checkAward({ capPerPeriod: rule.cap_per_period, cycleDays: null, maxPerCycle: null }, { points, ...usage }).ok) return null;
+  }
+  const booked = await book(tx, dialect, {
+    memberId: member.id, unitId: member.unit_id, occurredOn, account: 'bonus', points, rule: rule ? { id: rule.id, code: rule.code } : null,
+    reason: `${HELP_POINTS_RULE.name}：${helpCategoryLabel(h.category, 'zh-CN')}（回执 ${h.receipt}）`, source: 'task', approvedBy: null, createdBy: ctx.auth?.userId ?? null, now: h.now,
+  }, settings, locked);
+  return booked.id;
+}
+
+/** The filer, logged in, confirms or reopens their own request. */
+export async function residentActByAccount(ctx: RequestCtx, id: number, input: ResidentInput) {
+  const auth = requireAuth(ctx.auth);
+  const r = await repo.getRequest(ctx.deps.database.db, id);
+  if (!r) throw notFound();
+  if (r.filed_by !== auth.userId) {
+    // Staff who may see the request learn that only its resident can do this; others learn nothing.
+    const v = await viewerOf(ctx.deps.database.db, auth, r);
+    if (!canSee(v)) throw notFound();
+    throw new AppError(403, 'error.forbidden');
+  }
+  await residentAct(ctx, id, input);
+  return getHelpRequest(ctx, id);
+}
+
+/** The resident follows their request with the receipt code: its state and nothing about anyone else. */
+export async function lookupReceipt(ctx: RequestCtx, raw: string) {
+  const r = await repo.requestByReceipt(ctx.deps.database.db, raw.trim().toUpperCase());
+  if (!r) throw new AppError(404, 'help.receipt_unknown');
+  return { ...presentForResident(r, ctx.deps.now()), receiptCode: r.receipt_code };
+}
+
+/** The resident confirms or reopens with the receipt code (the code is their proof). */
+export async function residentActByReceipt(ctx: RequestCtx, raw: string, input: ResidentInput) {
+  const r = await repo.requestByReceipt(ctx.deps.database.db, raw.trim().toUpperCase());
+  if (!r) throw new AppError(404, 'help.receipt_unknown');
+  await residentAct(ctx, r.id, input);
+  return lookupReceipt(ctx, r.receipt_code);
+}
