@@ -61,13 +61,37 @@ export async function connect(opts: ConnectOptions): Promise<Database_> {
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<DB>({
     dialect: new SqliteDialect({
-      database: sqlite,
+      database: withStatementCache(sqlite),
       onCreateConnection: async (conn) => {
         await conn.executeQuery(CompiledQuery.raw('PRAGMA foreign_keys = ON'));
       },
     }),
   });
   return { db, dialect: 'sqlite', file, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew, and better-sqlite3 compiles the SQL on each prepare(): a
+ * profile of filing help requests spent as long compiling as running. Compiled statements are
+ * kept by their SQL text (bounded, least recently used out). A statement still being iterated (a
+ * stream) is never handed out twice: a fresh one is compiled instead.
+ */
+function withStatementCache(sqlite: Database.Database, size = 500) {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    prepare(sql: string) {
+      const cached = cache.get(sql);
+      cache.delete(sql);
+      const stmt = cached && !cached.busy ? cached : sqlite.prepare(sql);
+      cache.set(sql, stmt);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return stmt;
+    },
+    close() {
+      cache.clear();
+      sqlite.close();
+    },
+  };
 }
 
 export async function migrate(database: Database_): Promise<string[]> {
