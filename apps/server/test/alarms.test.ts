@@ -69,7 +69,7 @@ describe.each(DATABASES)('alarms (%s)', (kind) => {
       const res = await raise(w.as.resident);
       expect(res.statusCode, res.body).toBe(201);
       residentAlarm = res.json().id;
-      expect(res.json()).toMatchObject({ unitId: w.units.villageA, unitName: '东庄村', kind: 'landslide_sign', place: '东庄村后山', status: 'open', raisedBy: { id: w.users.resident.id }, photoCount: 0, photos: [], canHandle: false });
+      expect(res.json()).toMatchObject({ unitId: w.units.villageA, unitName: '东庄村', kind: 'landslide_sign', place: '东庄村后山', status: 'open', raisedBy: { id: w.users.resident.id }, hazard: null, photoCount: 0, photos: [], canHandle: false });
       for (const u of [townDuty, w.users.countyAdmin, w.users.secretaryA]) {
         expect(await inbox(u.id), `inbox of ${u.username}`).toEqual([
           expect.objectContaining({ kind: 'alarm.raised', title: '东庄村 山体滑坡前兆（东庄村后山）', link: `/alarms/${residentAlarm}`, warning_id: null, dedupe_key: `alarm${residentAlarm}:${u.id}` }),

@@ -237,6 +237,7 @@ describe.each(DATABASES)('hazard reports (%s)', (kind) => {
 
   it('a hazard raised to the warning cascade becomes an alarm of its unit, linked both ways, told up the tree', async () => {
     const id = await made();
+    expect((await w.as.resident.upload(`/api/hazards/${id}/photos`, 'a.png', PNG)).statusCode).toBe(201);
     expect((await w.as.memberA.post(`/api/hazards/${id}/raise`, {})).statusCode).toBe(403);
     const raised = await worker.post(`/api/hazards/${id}/raise`, { note: '裂缝一夜扩大，需紧急转移' });
     expect(raised.statusCode, raised.body).toBe(201);
@@ -245,7 +246,12 @@ describe.each(DATABASES)('hazard reports (%s)', (kind) => {
     expect(hazard.canRaise).toBe(false);
     const alarm = await worker.get(`/api/alarms/${alarmId}`);
     expect(alarm.statusCode).toBe(200);
-    expect(alarm.json()).toMatchObject({ unitId: grid, kind: 'landslide_sign', place: '东庄一组后山', status: 'open' });
+    expect(alarm.json()).toMatchObject({ unitId: grid, kind: 'landslide_sign', place: '东庄一组后山', status: 'open', hazard: { id, category: 'slope_crack' } });
+    // The alarm's page names the hazard it came from and carries its photo, for those up the tree.
+    expect(alarm.json().photos).toHaveLength(1);
+    const photo = await worker.get(alarm.json().photos[0].url);
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
     const row = await db().selectFrom('alarm').select(['hazard_id']).where('id', '=', alarmId).executeTakeFirstOrThrow();
     expect(row.hazard_id).toBe(id);
     // The town's duty officer hears of it, as of any alarm.

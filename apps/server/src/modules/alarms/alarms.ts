@@ -50,13 +50,55 @@ export function presentAlarm(a: repo.AlarmRow) {
     handledAt: a.handled_at,
     note: a.note,
     warningId: a.warning_id,
+    /** The hazard report it was raised from (modules/hazards/raise.ts); its page tells who may see it. */
+    hazard: a.hazard_id == null ? null : { id: a.hazard_id, category: a.hazard_category },
     photoCount: Number(a.photos),
   };
 }
 
 /** After a commit: tell the dashboards of every warning in force over the unit that its alarms changed. */
-async function tellDashboards(ctx: RequestCtx, warningIds: number[], kind: string, unitId: number, at: string) {
+export async function tellDashboards(ctx: RequestCtx, warningIds: number[], kind: string, unitId: number, at: string) {
   for (const warningId of warningIds) await ctx.deps.events.publish({ topic: 'warning', warningId, kind, unitId, at });
+}
+
+/** An alarm to raise, already checked: where, what, and the hazard report it comes from if any. */
+export interface AlarmToRaise {
+  unit: { id: number; name: string };
+  kind: string;
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  description: string;
+  hazardId?: number;
+}
+
+/**
+ * Raises an alarm inside the caller's transaction — the one place that knows what raising entails:
+ * the row, the notifications to the responsible people of the unit and of every unit above it, the
+ * outbound event, the timeline entry of each warning in force over the unit, and the audit entry.
+ * Used by the raise route and by a hazard raised to the cascade (modules/hazards/raise.ts), so the
+ * two cannot drift apart. Returns the new id and the warnings reached: the caller tells their
+ * dashboards (tellDashboards) after the commit.
+ */
+export async function raiseAlarmIn(tx: Db, ctx: RequestCtx, raisedBy: number, a: AlarmToRaise, now: string) {
+  const coords = { latitude: a.latitude, longitude: a.longitude };
+  // The hazard is named only when there is one, so an alarm raised directly reads as it always did.
+  const fromHazard = a.hazardId === undefined ? {} : { hazardId: a.hazardId };
+  // The inbox writes the sentence around it (收到紧急上报：…): the title says where and what.
+  const title = `${a.unit.name} ${kindName(a.kind)}${a.place ? `（${a.place}）` : ''}`;
+  const alarmId = await repo.insertAlarm(tx, { unitId: a.unit.id, kind: a.kind, place: a.place, ...coords, description: a.description, raisedBy, hazardId: a.hazardId ?? null, now });
+  const link = `/alarms/${alarmId}`;
+  await warnings.notifyResponsible(tx, repo.unitAndAncestors(tx, a.unit.id), { kind: 'alarm.raised', title, warningId: null, link, dedupePrefix: `alarm${alarmId}`, now });
+  await enqueueOutbound(tx, {
+    eventKind: 'alarm.raised', unitIds: [a.unit.id], dedupeKey: `alarm${alarmId}:alarm.raised`, now,
+    payload: { event: 'alarm.raised', alarmId, ...fromHazard, title, unit: a.unit.name, kind: a.kind, kindName: kindName(a.kind), place: a.place, ...coords, description: a.description, raisedAt: now, link, at: now },
+  });
+  const warningIds = await repo.activeWarningsReaching(tx, a.unit.id, now);
+  for (const warningId of warningIds) {
+    await warnings.appendEvent(tx, { warningId, unitId: a.unit.id, kind: 'alarm_raised', actorId: raisedBy || null, detail: { alarmId, kind: a.kind, place: a.place, ...fromHazard }, now });
+  }
+  await recordAudit(tx, ctx, { entityType: 'alarm', entityId: alarmId, unitId: a.unit.id, action: 'alarms.raise', after: { kind: a.kind, place: a.place, ...coords, description: a.description, ...fromHazard } });
+  return { alarmId, reached: warningIds };
 }
 
 export async function raiseAlarm(ctx: RequestCtx, body: RaiseBody) {
@@ -70,25 +112,11 @@ export async function raiseAlarm(ctx: RequestCtx, body: RaiseBody) {
   // Coordinates count only as a pair.
   const coords = typeof body.latitude === 'number' && typeof body.longitude === 'number' ? { latitude: body.latitude, longitude: body.longitude } : { latitude: null, longitude: null };
   const now = nowIso(ctx.deps);
-  // The inbox writes the sentence around it (收到紧急上报：…): the title says where and what.
-  const title = `${unit.name} ${kindName(body.kind)}${body.place ? `（${body.place}）` : ''}`;
-  const { id, reached } = await db.transaction().execute(async (tx) => {
-    const alarmId = await repo.insertAlarm(tx, { unitId: unit.id, kind: body.kind, place: body.place, ...coords, description: body.description, raisedBy: auth.userId, now });
-    const link = `/alarms/${alarmId}`;
-    await warnings.notifyResponsible(tx, repo.unitAndAncestors(tx, unit.id), { kind: 'alarm.raised', title, warningId: null, link, dedupePrefix: `alarm${alarmId}`, now });
-    await enqueueOutbound(tx, {
-      eventKind: 'alarm.raised', unitIds: [unit.id], dedupeKey: `alarm${alarmId}:alarm.raised`, now,
-      payload: { event: 'alarm.raised', alarmId, title, unit: unit.name, kind: body.kind, kindName: kindName(body.kind), place: body.place, ...coords, description: body.description, raisedAt: now, link, at: now },
-    });
-    const warningIds = await repo.activeWarningsReaching(tx, unit.id, now);
-    for (const warningId of warningIds) {
-      await warnings.appendEvent(tx, { warningId, unitId: unit.id, kind: 'alarm_raised', actorId: auth.userId || null, detail: { alarmId, kind: body.kind, place: body.place }, now });
-    }
-    await recordAudit(tx, ctx, { entityType: 'alarm', entityId: alarmId, unitId: unit.id, action: 'alarms.raise', after: { kind: body.kind, place: body.place, ...coords, description: body.description } });
-    return { id: alarmId, reached: warningIds };
-  });
+  const { alarmId, reached } = await db.transaction().execute((tx) =>
+    raiseAlarmIn(tx, ctx, auth.userId, { unit: { id: unit.id, name: unit.name }, kind: body.kind, place: body.place, ...coords, description: body.description }, now),
+  );
   await tellDashboards(ctx, reached, 'alarm_raised', unit.id, now);
-  return getAlarm(ctx, id);
+  return getAlarm(ctx, alarmId);
 }
 
 export async function getAlarm(ctx: RequestCtx, id: number) {

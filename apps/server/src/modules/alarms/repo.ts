@@ -12,6 +12,8 @@ export interface NewAlarm {
   longitude: number | null;
   description: string;
   raisedBy: number;
+  /** The hazard report it is raised from, if any. */
+  hazardId: number | null;
   now: string;
 }
 
@@ -20,7 +22,7 @@ export async function insertAlarm(db: Db, a: NewAlarm) {
     .insertInto('alarm')
     .values({
       unit_id: a.unitId, kind: a.kind, place: a.place, latitude: a.latitude, longitude: a.longitude, description: a.description,
-      status: 'open', raised_by: a.raisedBy, raised_at: a.now, handled_by: null, handled_at: null, note: null, warning_id: null,
+      status: 'open', raised_by: a.raisedBy, raised_at: a.now, handled_by: null, handled_at: null, note: null, warning_id: null, hazard_id: a.hazardId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -32,12 +34,15 @@ function alarmBase(db: Db) {
     .selectFrom('alarm')
     .innerJoin('unit', 'unit.id', 'alarm.unit_id')
     .innerJoin('app_user as raiser', 'raiser.id', 'alarm.raised_by')
-    .leftJoin('app_user as handler', 'handler.id', 'alarm.handled_by');
+    .leftJoin('app_user as handler', 'handler.id', 'alarm.handled_by')
+    // The hazard report it was raised from, for its category (at most one row: the hazard's id).
+    .leftJoin('hazard', 'hazard.id', 'alarm.hazard_id');
 }
 
 const columns = [
   'alarm.id', 'alarm.unit_id', 'unit.name as unit_name', 'alarm.kind', 'alarm.place', 'alarm.latitude', 'alarm.longitude', 'alarm.description', 'alarm.status',
   'alarm.raised_by', 'raiser.display_name as raiser_name', 'alarm.raised_at', 'alarm.handled_by', 'handler.display_name as handler_name', 'alarm.handled_at', 'alarm.note', 'alarm.warning_id',
+  'alarm.hazard_id', 'hazard.category as hazard_category',
 ] as const;
 
 export function getAlarm(db: Db, id: number) {

@@ -101,9 +101,8 @@ export function unitWithParent(db: Db, unitId: number) {
   return db.selectFrom('unit').select(['kind', 'parent_id']).where('id', '=', unitId).executeTakeFirst();
 }
 
-/** Links a hazard and the alarm raised from it, both ways. */
+/** Names on the hazard the alarm raised from it (the alarm names the hazard from its insert). */
 export async function linkAlarm(db: Db, hazardId: number, alarmId: number, now: string) {
-  await db.updateTable('alarm').set({ hazard_id: hazardId }).where('id', '=', alarmId).execute();
   await db.updateTable('hazard').set({ alarm_id: alarmId, updated_at: now }).where('id', '=', hazardId).execute();
 }
 
@@ -184,6 +183,23 @@ export async function insertPhoto(db: Db, p: { hazardId: number; stage: string; 
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Copies the hazard's photos to the alarm raised from it, so the duty officers up the tree see
+ * them without access to the hazard. One INSERT … SELECT: the images never leave the database.
+ * Both tables hold at most six photos of the same kinds, so the copies fit the alarm's limits.
+ */
+export async function copyPhotosToAlarm(db: Db, hazardId: number, alarmId: number) {
+  const result = await db
+    .insertInto('alarm_photo')
+    .columns(['alarm_id', 'mime', 'size', 'data', 'created_at'])
+    .expression(
+      // A literal, not a parameter: PostgreSQL would type a bare parameter in the select list as text.
+      db.selectFrom('hazard_photo').select((eb) => [eb.lit(alarmId).as('alarm_id'), 'mime', 'size', 'data', 'created_at']).where('hazard_id', '=', hazardId).orderBy('id'),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 export function photosOf(db: Db, hazardId: number) {

@@ -11,6 +11,7 @@ import { ApiError, errorMessage } from '../../api/client.ts';
 import { useCan } from '../../auth/session.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
+import { useHazardLabels } from '../hazards/labels.ts';
 import { AlarmKindTag, AlarmStatusTag } from './AlarmTags.tsx';
 import { PhotoStrip } from './AlarmThumbs.tsx';
 import { alarmKey, closeAlarm, handleAlarm, useAlarm, useInvalidateAlarms } from './hooks.ts';
@@ -28,6 +29,7 @@ export default function AlarmDetailPage() {
   const isPhone = useIsPhone();
   const qc = useQueryClient();
   const invalidate = useInvalidateAlarms();
+  const hazardLabels = useHazardLabels();
   const id = Number(useParams().id);
   const { data: a, error } = useAlarm(id);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -106,6 +108,13 @@ export default function AlarmDetailPage() {
           {a.note && (
             <Descriptions.Item label={t('alarms.field.note')} span={isPhone ? 1 : 2}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{a.note}</span>
+            </Descriptions.Item>
+          )}
+          {a.hazard && (
+            <Descriptions.Item label={t('alarms.field.hazard')} span={isPhone ? 1 : 2}>
+              <Link to={`/hazards/${a.hazard.id}`} data-testid="alarm-hazard-link">
+                {t('alarms.detail.toHazard', { category: a.hazard.category ? hazardLabels.category(a.hazard.category) : `#${a.hazard.id}` })}
+              </Link>
             </Descriptions.Item>
           )}
           {a.warningId && (

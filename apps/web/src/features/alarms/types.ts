@@ -20,6 +20,8 @@ export interface Alarm {
   note: string | null;
   /** The warning the alarm was turned into. */
   warningId: number | null;
+  /** The hazard report it was raised from (its page answers only to who may see the hazard). */
+  hazard: { id: number; category: string | null } | null;
   photoCount: number;
 }
 
