@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  HELP_ACTIONS, HELP_CATEGORIES, HELP_STATUSES, HELP_TRANSITIONS, availableAt, checkHelpWindows, chinaClock, helpChallenge, helpDeadlines, helpOverdue,
+  HELP_ACTIONS, HELP_CATEGORIES, HELP_POINTS_RULE, HELP_STATUSES, HELP_TRANSITIONS, availableAt, checkHelpWindows, chinaClock, helpChallenge, helpDeadlines, helpOverdue,
   helpPoints, helpTransition, isHelpCategory, median, rankCandidates, scoreCandidate, type HelpAction, type HelpCandidate, type HelpStatus,
 } from './help.ts';
 import { DEFAULT_SPECIALTIES } from './member.ts';
+import { DEFAULT_RULES } from './points-catalogue.ts';
 
 // Every pair of the lifecycle, written out: state, action → next state ('-': refused).
 const TABLE = `
@@ -139,5 +140,12 @@ describe('points, statistics, verification', () => {
   it('asks small sums', () => {
     expect(helpChallenge(new Uint8Array([0, 0]))).toEqual({ a: 1, b: 1, answer: 2 });
     expect(helpChallenge(new Uint8Array([255, 17]))).toEqual({ a: 4, b: 9, answer: 13 });
+  });
+});
+
+describe('the catalogue rule for help requests', () => {
+  it('is in the rules catalogue units adopt, with the range and cap the help module books under', () => {
+    const rule = DEFAULT_RULES.find((r) => r.code === HELP_POINTS_RULE.code);
+    expect(rule).toMatchObject({ name: HELP_POINTS_RULE.name, account: 'bonus', pointsMin: HELP_POINTS_RULE.pointsMin, pointsMax: HELP_POINTS_RULE.pointsMax, capPerPeriod: HELP_POINTS_RULE.capPerPeriod });
   });
 });

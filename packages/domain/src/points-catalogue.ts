@@ -37,6 +37,8 @@ export const DEFAULT_RULES: readonly CatalogueRule[] = [
   rule('JF04', '完成个人任务清单任务', 'bonus', [1, 20], { capPerPeriod: 60, needsEvidence: true, description: '认领并完成个人任务清单中的服务任务（由书记核验）' }),
   rule('JF05', '建言献策被采纳', 'bonus', 2, { capPerPeriod: 10, description: '提出的意见建议被村（社区）采纳' }),
   rule('JF06', '受到表彰奖励', 'bonus', [5, 20], { capPerPeriod: 40, needsEvidence: true, description: '受到乡镇级以上表彰' }),
+  // Booked when a resident confirms a help request the member answered (see help.ts, HELP_POINTS_RULE).
+  rule('QZ01', '群众求助服务', 'bonus', [2, 5], { capPerPeriod: 40, needsEvidence: false, description: '接单并办结群众求助，经群众确认后加分（按评价 2–5 分）' }),
   // 扣分: tied to the ten don'ts.
   rule('KF01', '无故不参加组织生活', 'deduction', 3, { description: '无正当理由不参加三会一课' }),
   rule('KF02', '未按时交纳党费', 'deduction', 2, { description: '无正当理由未按时足额交纳党费' }),
