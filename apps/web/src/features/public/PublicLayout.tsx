@@ -14,6 +14,8 @@ const LINKS = [
   { key: 'notices', path: '/public/notices', label: 'publicNotice.nav.notices' },
   { key: 'receipt', path: '/public/receipt', label: 'publicNotice.nav.receipt' },
   { key: 'honor-roll', path: '/public/honor-roll', label: 'publicNotice.nav.honorRoll' },
+  { key: 'deliberation', path: '/public/deliberation', label: 'deliberation.public.title' },
+  { key: 'help-follow', path: '/public/help/follow', label: 'help.follow.title' },
 ];
 
 export default function PublicLayout() {
