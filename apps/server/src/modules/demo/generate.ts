@@ -224,9 +224,10 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
       addUser: (trx, login, display, role, unitId) => addUser(trx as typeof db, login, display, role, unitId),
     });
     await generateDeliberationDemo(deps, { villageId: firstVillages[0]!, log, addUser: (trx, login, display, role, unitId) => addUser(trx as typeof db, login, display, role, unitId) });
-    await generateHelpDemo(deps, { villageId: firstVillages[0]!, neighbourVillageId: firstVillages[1]!, log, addUser: (trx, login, display, role, unitId, memberId) => addUser(trx as typeof db, login, display, role, unitId, memberId) });
+    const helpLogins = await generateHelpDemo(deps, { villageId: firstVillages[0]!, neighbourVillageId: firstVillages[1]!, log, addUser: (trx, login, display, role, unitId, memberId) => addUser(trx as typeof db, login, display, role, unitId, memberId) });
     await generateHazardDemo(deps, { villageId: firstVillages[0]!, log });
     logins.push(...(await generateMediationDemo(deps, { villageId: firstVillages[0]!, neighbourVillageId: firstVillages[1]!, log, addUser: (trx, login, display, role, unitId, memberId) => addUser(trx as typeof db, login, display, role, unitId, memberId) })).map((l) => ({ ...l, password: DEMO_PASSWORD })));
+    logins.push(...helpLogins.map((l) => ({ ...l, password: DEMO_PASSWORD })));
     for (const [role, login, unit] of [['grid_worker', 'grid', firstVillages[0]], ['duty_officer', 'duty', firstTown]] as const) {
       const name = await db.selectFrom('unit').select('name').where('id', '=', unit!).executeTakeFirstOrThrow();
       logins.push({ role, login, password: DEMO_PASSWORD, unit: role === 'grid_worker' ? `${name.name} 第1网格` : name.name });

@@ -95,4 +95,7 @@ export async function generateHelpDemo(deps: Deps, input: HelpDemoInput) {
     await residentActByReceipt(ctxAt(deps, at(daysAgo, 26), null), filed.receiptCode, { action: 'confirm', rating: 5 - (done % 2), comment: '党员来得很快，谢谢！' });
   }
   input.log(`  help: ${helpers.length} members registered where they live, ${REQUESTS.length} help requests`);
+  // The first of them, for the demo login list: their "matching me" queue has requests.
+  const village = await db.selectFrom('unit').select('name').where('id', '=', input.villageId).executeTakeFirstOrThrow();
+  return helpers.length ? [{ role: 'member', login: 'sb1', unit: `${village.name}（双报到）` }] : [];
 }
