@@ -16,7 +16,7 @@ import { createDeps } from '../apps/server/src/deps.ts';
 import { refreshStatistics } from '../apps/server/src/db/dialect.ts';
 import * as unitRepo from '../apps/server/src/modules/units/repo.ts';
 import * as helpRepo from '../apps/server/src/modules/help/repo.ts';
-import { matchRequest, rankFor } from '../apps/server/src/modules/help/requests.ts';
+import { rankFor } from '../apps/server/src/modules/help/requests.ts';
 import type { Config } from '../apps/server/src/config.ts';
 import { spawnServer, type ServerProcess } from '../apps/server/test/spawn.ts';
 import { memoryOf, quantile } from './measure.ts';
@@ -141,7 +141,8 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
       await rankFor(db, target, now);
       if (i >= 20) rankTimes.push(performance.now() - ranked);
       const start = performance.now();
-      const matches = await db.transaction().execute((tx) => matchRequest(tx, { id, ...target }, now));
+      const matches = await rankFor(db, target, now);
+      await db.transaction().execute((tx) => helpRepo.insertMatches(tx, id, matches, now.toISOString()));
       if (i >= 20) times.push(performance.now() - start);
       candidates.push(matches.length);
     }

@@ -56,6 +56,8 @@ export function helpMigration(dialect: DialectName) {
         .addColumn('phone_enc', 'text', (c) => c.notNull())
         .addColumn('phone_hash', 'text', (c) => c.notNull())
         .addColumn('phone_masked', 'text', (c) => c.notNull())
+        // A blind index of the filer's network address, only to count floods.
+        .addColumn('address_hash', 'text')
         .addColumn('filed_by', 'integer', (c) => c.references('app_user.id'))
         .addColumn('source', 'text', (c) => c.notNull()) // 'public' | 'account' | 'open311'
         .addColumn('accepted_member_id', 'integer', (c) => c.references('member.id'))
@@ -82,6 +84,8 @@ export function helpMigration(dialect: DialectName) {
       await db.schema.createIndex('help_request_village_idx').on('help_request').columns(['village_id', 'status', 'created_at']).execute();
       await db.schema.createIndex('help_request_unit_idx').on('help_request').columns(['unit_id', 'created_at']).execute();
       await db.schema.createIndex('help_request_helper_idx').on('help_request').columns(['accepted_member_id', 'status']).execute();
+      await db.schema.createIndex('help_request_phone_idx').on('help_request').columns(['phone_hash', 'created_at']).execute();
+      await db.schema.createIndex('help_request_address_idx').on('help_request').columns(['address_hash', 'created_at']).execute();
       await db.schema.createIndex('help_request_filer_idx').on('help_request').columns(['filed_by', 'created_at']).execute();
 
       // The members a request was matched to (and told of), with their score.

@@ -904,6 +904,7 @@ export interface HelpRequestTable {
   phone_enc: string;
   phone_hash: string;
   phone_masked: string;
+  address_hash: string | null;
   filed_by: number | null;
   source: string;
   accepted_member_id: number | null;

@@ -211,15 +211,21 @@ export async function villageManagers(db: Db, villageId: number) {
 
 export type NewRequest = {
   receiptCode: string; unitId: number; villageId: number; category: string; description: string; place: string; latitude: number | null; longitude: number | null;
-  residentName: string; phoneEnc: string; phoneHash: string; phoneMasked: string; filedBy: number | null; source: string; acceptDueAt: string; resolveDueAt: string; now: string;
+  residentName: string; phoneEnc: string; phoneHash: string; phoneMasked: string; addressHash?: string | null; filedBy: number | null; source: string; acceptDueAt: string; resolveDueAt: string; now: string;
 };
+
+/** When the latest filings by one phone or address within the window were made, newest first. */
+export async function recentFilings(db: Db, by: 'phone_hash' | 'address_hash', hash: string, since: string, limit: number) {
+  const rows = await db.selectFrom('help_request').select('created_at').where(by, '=', hash).where('created_at', '>', since).orderBy('created_at', 'desc').limit(limit).execute();
+  return rows.map((r) => r.created_at);
+}
 
 export async function insertRequest(db: Db, r: NewRequest) {
   const row = await db
     .insertInto('help_request')
     .values({
       receipt_code: r.receiptCode, unit_id: r.unitId, village_id: r.villageId, category: r.category, description: r.description, place: r.place, latitude: r.latitude, longitude: r.longitude,
-      status: 'received', resident_name: r.residentName, phone_enc: r.phoneEnc, phone_hash: r.phoneHash, phone_masked: r.phoneMasked, filed_by: r.filedBy, source: r.source,
+      status: 'received', resident_name: r.residentName, phone_enc: r.phoneEnc, phone_hash: r.phoneHash, phone_masked: r.phoneMasked, address_hash: r.addressHash ?? null, filed_by: r.filedBy, source: r.source,
       accepted_member_id: null, accepted_user_id: null, accepted_at: null, started_at: null, resolved_at: null, resolution: null, confirmed_at: null, rating: null, rating_comment: null,
       closed_at: null, closed_by: null, close_reason: null, reopen_reason: null, escalated_at: null, accept_due_at: r.acceptDueAt, resolve_due_at: r.resolveDueAt,
       points_entry_id: null, created_at: r.now, updated_at: r.now,

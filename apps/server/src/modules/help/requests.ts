@@ -15,7 +15,6 @@ import { nowIso, today, type Auth, type Db, type RequestCtx } from '../../core/c
 import { AppError, conflict, invalid, notFound, unprocessable } from '../../core/errors.ts';
 import { cancelJobs, scheduleJob } from '../../core/jobs.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
-import type { ThrottlePolicy } from '../auth/store.ts';
 import { reachesUnit } from '../commitments/repo.ts';
 import { book, settingsFor } from '../points/ledger.ts';
 import * as pointsRepo from '../points/repo.ts';
@@ -27,9 +26,11 @@ import type { ListQuery } from './schemas.ts';
 export const ESCALATE_JOB = 'help.escalate';
 
 // Floods: per phone 5 requests an hour, per client address 30 (a village office's shared network
-// files for several elderly people). Both counted through the shared throttle store.
-const PHONE_POLICY: ThrottlePolicy = { maxFailures: 5, windowSeconds: 3600, lockSeconds: 3600 };
-const ADDRESS_POLICY: ThrottlePolicy = { maxFailures: 30, windowSeconds: 3600, lockSeconds: 3600 };
+// files for several elderly people). Counted from the requests themselves (by the phone's and the
+// address's blind index), so a filing needs no throttle bookkeeping of its own.
+const FLOOD_WINDOW_MS = 3_600_000;
+const PER_PHONE = 5;
+const PER_ADDRESS = 30;
 
 /** What a request says, whoever files it (the public page, an account, or Open311). */
 export interface HelpFiling {
@@ -45,14 +46,24 @@ export interface HelpFiling {
   source: 'public' | 'account' | 'open311';
 }
 
-async function throttled(ctx: RequestCtx, keys: string[], now: Date) {
-  const wait = Math.max(...(await Promise.all(keys.map((key) => ctx.deps.throttle.lockedFor(key, now)))));
-  if (wait > 0) throw new AppError(429, 'help.too_many', undefined, { minutes: Math.max(1, Math.ceil(wait / 60_000)) });
+/** Refuses a filing when the phone or the address has filed its hourly share; says when to retry. */
+async function refuseFloods(db: Db, phoneHash: string, addressHash: string | null, now: Date) {
+  const since = new Date(now.getTime() - FLOOD_WINDOW_MS).toISOString();
+  const [byPhone, byAddress] = await Promise.all([
+    repo.recentFilings(db, 'phone_hash', phoneHash, since, PER_PHONE),
+    addressHash ? repo.recentFilings(db, 'address_hash', addressHash, since, PER_ADDRESS) : Promise.resolve([]),
+  ]);
+  // The wait lasts until the oldest of the counted filings leaves the window.
+  const waits = [[byPhone, PER_PHONE], [byAddress, PER_ADDRESS]]
+    .filter(([rows, limit]) => (rows as string[]).length >= (limit as number))
+    .map(([rows, limit]) => Date.parse((rows as string[])[(limit as number) - 1]!) + FLOOD_WINDOW_MS - now.getTime());
+  if (waits.length) throw new AppError(429, 'help.too_many', undefined, { minutes: Math.max(1, Math.ceil(Math.max(...waits) / 60_000)) });
 }
 
 /**
- * Files a help request and matches it, in one transaction: the request, its matches, their inbox
- * entries, the escalation job and the audit entry. Returns the request as its filer sees it.
+ * Files a help request and matches it: the members are ranked first (reads only), then one
+ * transaction writes the request, its matches, their inbox entries, the escalation job and the
+ * audit entry. Returns the request as its filer sees it.
  */
 export async function fileHelpRequest(ctx: RequestCtx, input: HelpFiling) {
   const db = ctx.deps.database.db;
@@ -75,22 +86,26 @@ export async function fileHelpRequest(ctx: RequestCtx, input: HelpFiling) {
   if (issues.length || !mobile.ok) throw invalid(issues);
 
   const phoneHash = ctx.deps.cipher.blindIndex(`help-phone:${mobile.value}`);
-  const keys = [`help-phone:${phoneHash}`, `help-ip:${ctx.ip ?? 'unknown'}`];
-  await throttled(ctx, keys, now);
+  // The address is kept only as a blind index, to count floods.
+  const addressHash = ctx.ip ? ctx.deps.cipher.blindIndex(`help-ip:${ctx.ip}`) : null;
+  await refuseFloods(db, phoneHash, addressHash, now);
 
   const category = helpCategory(input.category);
   const due = helpDeadlines(input.category, now);
   const wanted: readonly string[] = category.specialties;
   const title = `${village.name} ${category.zh}：${input.description.slice(0, 30)}`;
 
+  // Ranked before the transaction: it only reads, and on PostgreSQL a transaction holds one of the
+  // pool's connections for every round trip it makes.
+  const matches = await rankFor(db, { unitId: unit.id, unitKind: unit.kind, villageId: village.id, category: input.category, specialties: wanted }, now);
   const file = (code: string) =>
     db.transaction().execute(async (tx) => {
       const id = await repo.insertRequest(tx, {
         receiptCode: code, unitId: unit.id, villageId: village.id, category: input.category, description: input.description.trim(), place: input.place.trim(), ...coords,
-        residentName: name, phoneEnc: ctx.deps.cipher.encrypt(mobile.value), phoneHash, phoneMasked: maskMobile(mobile.value), filedBy: ctx.auth?.userId ?? null,
+        residentName: name, phoneEnc: ctx.deps.cipher.encrypt(mobile.value), phoneHash, phoneMasked: maskMobile(mobile.value), addressHash, filedBy: ctx.auth?.userId ?? null,
         source: input.source, acceptDueAt: due.acceptDueAt, resolveDueAt: due.resolveDueAt, now: iso,
       });
-      const matches = await matchRequest(tx, { id, unitId: unit.id, unitKind: unit.kind, villageId: village.id, category: input.category, specialties: wanted }, now);
+      await repo.insertMatches(tx, id, matches, iso);
       await repo.notifyUsers(tx, matches.map((m) => m.userId), { kind: 'help.matched', title, link: `/help/requests/${id}`, unitId: unit.id, dedupePrefix: `help${id}:matched`, now: iso });
       await scheduleJob(tx, { kind: ESCALATE_JOB, refId: id, runAt: due.acceptDueAt, now: iso });
       // No name or phone in the audit log: personal data is kept encrypted in one place.
@@ -106,7 +121,6 @@ export async function fileHelpRequest(ctx: RequestCtx, input: HelpFiling) {
       if (!isUniqueViolation(e) || attempt >= 2) throw e;
     }
   }
-  await Promise.all(keys.map((key) => ctx.deps.throttle.fail(key, now, key.startsWith('help-phone:') ? PHONE_POLICY : ADDRESS_POLICY)));
   const row = await repo.getRequest(db, filed.id);
   return { ...presentForResident(row!, now), receiptCode: filed.code };
 }
@@ -117,16 +131,6 @@ export interface MatchTarget {
   villageId: number;
   category: HelpCategory;
   specialties: readonly string[];
-}
-
-/**
- * The members a request is matched to: the database narrows by place and specialty, the domain
- * scores specialty fit, place, hours and load; the best few are recorded (and told by the caller).
- */
-export async function matchRequest(db: Db, r: MatchTarget & { id: number }, now: Date) {
-  const matches = await rankFor(db, r, now);
-  await repo.insertMatches(db, r.id, matches, now.toISOString());
-  return matches;
 }
 
 /** The best few members for a request, best first, without recording them. */
