@@ -1,24 +1,12 @@
 // The alarms API contract: raising an alarm (上报), listing and handling it, turning it into a warning.
 import { z } from 'zod';
 import { ALARM_KIND_VALUES, ALARM_STATUSES, HAZARD_TYPE_VALUES, WARNING_LEVELS } from '@xianfeng/domain';
-import { pageQuery } from '../../core/schemas.ts';
-
-const id = z.coerce.number().int().positive();
-const text = (max: number) => z.string().trim().max(max);
-
-/** An ISO date-time with an offset or Z, stored as UTC ISO text. */
-const instant = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), { error: 'YYYY-MM-DDThh:mm:ss+08:00' })
-  .transform((s) => new Date(s).toISOString());
+import { pageQuery, instant, placeFields, text, positiveId as id } from '../../core/schemas.ts';
 
 export const raiseBody = z.object({
   unitId: z.number().int().positive(),
   kind: z.enum(ALARM_KIND_VALUES as [string, ...string[]]),
-  /** Where: a description someone can find, or coordinates (or both). */
-  place: text(200).default(''),
-  latitude: z.number().min(-90).max(90).nullable().optional(),
-  longitude: z.number().min(-180).max(180).nullable().optional(),
+  ...placeFields,
   description: text(2000).min(2),
 });
 

@@ -1,16 +1,7 @@
 // The deliberation hall's API contract: topics, councils, comments, votes, follow-up actions.
 import { z } from 'zod';
 import { ACTION_STATUSES, TOPIC_CATEGORY_VALUES, TOPIC_STATUSES } from '@xianfeng/domain';
-import { pageQuery, ymd } from '../../core/schemas.ts';
-
-const id = z.coerce.number().int().positive();
-const text = (max: number) => z.string().trim().max(max);
-
-/** An ISO date-time with an offset or Z, stored as UTC ISO text. */
-const instant = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), { error: 'YYYY-MM-DDThh:mm:ss+08:00' })
-  .transform((s) => new Date(s).toISOString());
+import { pageQuery, ymd, instant, text, positiveId as id } from '../../core/schemas.ts';
 
 export const raiseBody = z.object({
   unitId: z.number().int().positive(),

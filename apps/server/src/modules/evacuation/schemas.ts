@@ -2,10 +2,8 @@
 // household-by-household check-off during a warning.
 import { z } from 'zod';
 import { CHECK_STATUSES } from '@xianfeng/domain';
-import { flag } from '../../core/schemas.ts';
+import { flag, text, positiveId as id } from '../../core/schemas.ts';
 
-const id = z.coerce.number().int().positive();
-const text = (max: number) => z.string().trim().max(max);
 /** A head count: a whole number, 0 or more. */
 const count = z.number({ error: 'evacuation.negative' }).int({ error: 'evacuation.negative' }).min(0, { error: 'evacuation.negative' }).max(1_000_000);
 

@@ -2,19 +2,13 @@
 // and secretaries' queues, the lifecycle actions, residence registrations and statistics.
 import { z } from 'zod';
 import { HELP_CATEGORY_VALUES, HELP_STATUSES } from '@xianfeng/domain';
-import { pageQuery } from '../../core/schemas.ts';
-
-const id = z.coerce.number().int().positive();
-const text = (max: number) => z.string().trim().max(max);
+import { pageQuery, placeFields, text, positiveId as id } from '../../core/schemas.ts';
 
 /** What a request says and where, whoever files it. */
 const requestFields = {
   category: z.enum(HELP_CATEGORY_VALUES as [string, ...string[]]),
   description: text(1000).min(2),
-  /** A description of the place someone can find, or coordinates (or both). */
-  place: text(200).default(''),
-  latitude: z.number().min(-90).max(90).nullable().optional(),
-  longitude: z.number().min(-180).max(180).nullable().optional(),
+  ...placeFields,
   name: text(40).default(''),
   phone: text(20).default(''),
 };

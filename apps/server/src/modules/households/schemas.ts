@@ -1,10 +1,7 @@
 // The households API contract: a household of a grid and the people in it to move first.
 import { z } from 'zod';
 import { VULNERABLE_CATEGORY_VALUES } from '@xianfeng/domain';
-import { flag, pageQuery } from '../../core/schemas.ts';
-
-const id = z.coerce.number().int().positive();
-const text = (max: number) => z.string().trim().max(max);
+import { flag, pageQuery, text, positiveId as id } from '../../core/schemas.ts';
 
 export const listQuery = z.object({
   unitId: id,

@@ -2,10 +2,7 @@
 // assignments, sessions, the agreement and the steps of the case's life.
 import { z } from 'zod';
 import { CASE_STATUSES, DISPUTE_TYPE_VALUES, MAX_TERMS, PARTY_ROLES, REFERRAL_VALUES } from '@xianfeng/domain';
-import { pageQuery, ymd } from '../../core/schemas.ts';
-
-const id = z.coerce.number().int().positive();
-const text = (max: number) => z.string().trim().max(max);
+import { pageQuery, ymd, text, positiveId as id } from '../../core/schemas.ts';
 
 // ——— mediators ———
 

@@ -1,15 +1,7 @@
 // The recovery API contract: outages (roads, power, water, communications) and their restoration.
 import { z } from 'zod';
 import { OUTAGE_KIND_VALUES } from '@xianfeng/domain';
-import { pageQuery } from '../../core/schemas.ts';
-
-const id = z.coerce.number().int().positive();
-
-/** An ISO date-time with an offset or Z, stored as UTC ISO text. */
-const instant = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), { error: 'YYYY-MM-DDThh:mm:ss+08:00' })
-  .transform((s) => new Date(s).toISOString());
+import { pageQuery, instant, positiveId as id } from '../../core/schemas.ts';
 
 export const outageBody = z.object({
   unitId: z.number().int().positive(),

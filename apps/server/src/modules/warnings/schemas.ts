@@ -1,15 +1,8 @@
 // The warnings API contract, checked at the edge with zod.
 import { z } from 'zod';
 import { HAZARD_TYPE_VALUES, WARNING_LEVELS } from '@xianfeng/domain';
-import { pageQuery } from '../../core/schemas.ts';
+import { pageQuery, instant, text } from '../../core/schemas.ts';
 
-/** An ISO date-time with an offset or Z, stored as UTC ISO text. */
-const instant = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), { error: 'YYYY-MM-DDThh:mm:ss+08:00' })
-  .transform((s) => new Date(s).toISOString());
-
-const text = (max: number) => z.string().trim().max(max);
 const ids = z.array(z.coerce.number().int().positive()).max(5000);
 
 export const issueBody = z.object({
