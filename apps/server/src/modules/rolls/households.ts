@@ -3,34 +3,17 @@
 // with any wrong row writes nothing; a good file is written in one transaction with an audit entry
 // per household. Phones are stored encrypted and masked, as the household form stores them.
 import {
-  HOUSEHOLD_IMPORT_HEADERS, HOUSEHOLD_IMPORT_REQUIRED_HEADERS, VULNERABLE_CATEGORIES, findMissingHeaders, maskMobile, message, parseHouseholdImportRows,
+  HOUSEHOLD_IMPORT_HEADERS, HOUSEHOLD_IMPORT_REQUIRED_HEADERS, VULNERABLE_CATEGORIES, maskMobile, message, parseHouseholdImportRows,
   type MessageCode, type ParsedHouseholdRow,
 } from '@xianfeng/domain';
 import { canAccessUnit, requirePermission } from '../../core/access.ts';
 import { recordAuditBatch } from '../../core/audit.ts';
 import { nowIso, type Db, type RequestCtx } from '../../core/context.ts';
-import { AppError } from '../../core/errors.ts';
 import type { UnitRow } from '../../db/schema.ts';
 import * as households from '../households/repo.ts';
 import * as unitRepo from '../units/repo.ts';
-import type { ImportError, ImportReport } from './service.ts';
-import { addHelpSheet, addTable, newWorkbook, readSheet, SheetError, workbookBuffer, type Sheet } from './sheet.ts';
-
-async function loadSheet(buf: Buffer, filename: string): Promise<Sheet> {
-  let sheet: Sheet;
-  try {
-    sheet = await readSheet(buf, filename);
-  } catch (e) {
-    if (e instanceof SheetError) throw new AppError(400, 'error.file_unreadable');
-    throw e;
-  }
-  if (sheet.rows.length === 0) throw new AppError(400, 'error.file_empty');
-  const missing = findMissingHeaders(sheet.headers, HOUSEHOLD_IMPORT_REQUIRED_HEADERS);
-  if (missing.length) {
-    throw new AppError(400, 'error.import_header_missing', missing.map((column) => ({ field: column, code: 'error.import_header_missing', params: { column } })), { column: missing.join('、') });
-  }
-  return sheet;
-}
+import { loadSheet, type ImportError, type ImportReport } from './service.ts';
+import { addHelpSheet, addTable, newWorkbook, workbookBuffer } from './sheet.ts';
 
 /**
  * Resolves 所在网格 (a unit code, or a unique unit name) to grids, villages or communities the
@@ -63,7 +46,7 @@ const categoryName = (value: string, locale: RequestCtx['locale']) => {
 export async function importHouseholds(ctx: RequestCtx, file: { buffer: Buffer; filename: string }, opts: { dryRun: boolean }): Promise<ImportReport> {
   requirePermission(ctx.auth, 'household.write');
   const { db } = ctx.deps.database;
-  const sheet = await loadSheet(file.buffer, file.filename);
+  const sheet = await loadSheet(file.buffer, file.filename, HOUSEHOLD_IMPORT_REQUIRED_HEADERS);
   const parsed = parseHouseholdImportRows(sheet.rows, ctx.locale);
   const errors: ImportError[] = parsed.errors.map((e) => ({ row: e.row, column: e.column, message: e.message }));
   const units = await resolveUnits(ctx, db, parsed.households.map((h) => h.unitRef));

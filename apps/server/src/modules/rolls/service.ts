@@ -38,7 +38,8 @@ const MEMBER_FIELD_COLUMN: Record<string, string> = {
   joinDate: '入党日期', status: '党员状态', fullMemberDate: '入党日期', unitId: '所在支部', education: '学历', specialties: '特长',
 };
 
-async function loadSheet(buf: Buffer, filename: string, required: readonly string[]): Promise<Sheet> {
+/** Reads an uploaded roll and checks it has rows and the required headers (errors in the user's language). */
+export async function loadSheet(buf: Buffer, filename: string, required: readonly string[]): Promise<Sheet> {
   let sheet: Sheet;
   try {
     sheet = await readSheet(buf, filename);
