@@ -261,6 +261,7 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     'POST /api/hazards': () => ({ url: '/api/hazards', body: { unitId: A, category: 'other', place: '东庄村村口', description: '授权测试隐患' } }),
     'GET /api/hazards': () => ({ url: `/api/hazards?unitId=${A}` }),
     'GET /api/hazards/mine': 'self',
+    'GET /api/hazards/places': 'self',
     'GET /api/hazards/stats': () => ({ url: `/api/hazards/stats?unitId=${A}` }),
     'GET /api/hazards/:id': () => ({ url: `/api/hazards/${hazards.id}` }),
     'GET /api/hazards/:id/assignees': () => ({ url: `/api/hazards/${hazards.id}/assignees` }),

@@ -71,6 +71,13 @@ describe.each(DATABASES)('hazard reports (%s)', (kind) => {
     expect(mine.items.map((x: { id: number }) => x.id)).toContain(h.id);
   });
 
+  it('offers a resident their village and its grids to report in (the form has no tree to search)', async () => {
+    const places = (await w.as.resident.get('/api/hazards/places')).json() as Array<{ id: number; name: string; kind: string }>;
+    expect(places.map((p) => p.id)).toEqual([w.units.villageA, grid]);
+    expect(places[1]).toMatchObject({ name: '东庄一网格', kind: 'grid' });
+    expect((await villagerB.get('/api/hazards/places')).json().map((p: { id: number }) => p.id)).toEqual([w.units.villageB]);
+  });
+
   it('refuses a report without a place, in the reader’s language, and writes nothing', async () => {
     const before = (await db().selectFrom('hazard').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
     const res = await report(w.as.resident, { place: '' });

@@ -4,7 +4,7 @@
 // a note and photos, and a second person verifies it or reopens it. Every move is written to the
 // hazard's timeline and the audit log in the transaction that makes it.
 import {
-  HAZARD_CLOSED_STATUSES, HAZARD_OPEN_STATUSES, hazardActionsFor, hazardCategoryLabel, hazardDueAt, hazardHasLocation, hazardOverdue, hazardTransition,
+  roleHas, HAZARD_CLOSED_STATUSES, HAZARD_OPEN_STATUSES, hazardActionsFor, hazardCategoryLabel, hazardDueAt, hazardHasLocation, hazardOverdue, hazardTransition,
   type HazardAction, type HazardCategory, type HazardStatus,
 } from '@xianfeng/domain';
 import { canAccessUnit, requireAuth, requirePermission, requireUnitAccess, scopeOf, scopedUnitIds } from '../../core/access.ts';
@@ -117,6 +117,29 @@ export async function fieldUnit(db: Db, unitId: number) {
   if (unit.archived_at) throw unprocessable('error.unit_archived');
   if (!FIELD_UNIT_KINDS.includes(unit.kind)) throw unprocessable('hazard.not_field_unit');
   return unit;
+}
+
+/**
+ * Where the caller can report without searching the tree: the grids, villages and communities of
+ * their own grants, and the grids of those villages — a resident's grant is on the village, and
+ * a report filed on the right grid reaches that grid's workers.
+ */
+export async function reportPlaces(ctx: RequestCtx) {
+  const auth = requirePermission(ctx.auth, 'hazard.report');
+  const own = [...new Set(auth.grants.filter((g) => g.unitId !== null && roleHas(g.role, 'hazard.report')).map((g) => g.unitId!))];
+  if (!own.length) return [];
+  const db = ctx.deps.database.db;
+  const rows = await db
+    .selectFrom('unit')
+    .select(['id', 'name', 'kind', 'parent_id'])
+    .where('archived_at', 'is', null)
+    .where('kind', 'in', FIELD_UNIT_KINDS)
+    .where((eb) => eb.or([eb('id', 'in', own), eb.and([eb('parent_id', 'in', own), eb('kind', '=', 'grid')])]))
+    .orderBy('name')
+    .execute();
+  // Each village before its grids.
+  const villages = rows.filter((r) => r.kind !== 'grid' || own.includes(r.id));
+  return villages.flatMap((v) => [v, ...rows.filter((g) => g.kind === 'grid' && g.parent_id === v.id && !own.includes(g.id))]).map((u) => ({ id: u.id, name: u.name, kind: u.kind }));
 }
 
 export async function reportHazard(ctx: RequestCtx, body: ReportBody) {

@@ -21,6 +21,7 @@ export const hazardRoutes: RouteSpec[] = [
     },
   }),
   route({ method: 'GET', url: '/api/hazards', summary: 'The triage queue: hazards of my units (or a subtree); status=overdue for the overdue ones', tags, access: 'hazard.read', query: listQuery, handler: ({ ctx, query }) => hazards.listHazards(ctx, query) }),
+  route({ method: 'GET', url: '/api/hazards/places', summary: 'Where I can report: the grids, villages and communities of my grants and the grids of those villages', tags, access: 'session', handler: ({ ctx }) => hazards.reportPlaces(ctx) }),
   route({ method: 'GET', url: '/api/hazards/mine', summary: 'Hazards I reported (role=reported) or must fix (role=assigned)', tags, access: 'session', query: mineQuery, handler: ({ ctx, query }) => hazards.myHazards(ctx, query) }),
   route({ method: 'GET', url: '/api/hazards/stats', summary: 'Open and overdue hazards per village of my units, with totals', tags, access: 'hazard.read', query: statsQuery, handler: ({ ctx, query }) => hazards.hazardStats(ctx, query) }),
   route({ method: 'GET', url: '/api/hazards/:id', summary: 'One hazard with its photos, timeline and the actions open to me', tags, access: 'session', params: idParams, handler: ({ ctx, params }) => hazards.getHazard(ctx, params.id) }),

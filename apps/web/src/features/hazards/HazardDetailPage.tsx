@@ -57,7 +57,7 @@ export default function HazardDetailPage() {
   const { data: h, error } = useHazard(id);
   const [dialog, setDialog] = useState<Dialog>(null);
 
-  if (!(id > 0) || (error instanceof ApiError && error.status === 404)) return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('hazards.detail.notFound')} />;
+  if (!(id > 0) || (error instanceof ApiError && error.status === 404)) return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('hazards.detail.notFound')} data-testid="hazard-not-found" />;
   if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
   if (!h) return <Skeleton active />;
 

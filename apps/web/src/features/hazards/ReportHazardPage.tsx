@@ -15,7 +15,7 @@ import { useCan, useCurrentUser } from '../../auth/session.ts';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, preparePhoto } from '../alarms/photos.ts';
-import { reportHazard, uploadHazardPhoto, useInvalidateHazards } from './hooks.ts';
+import { reportHazard, uploadHazardPhoto, useInvalidateHazards, useReportPlaces } from './hooks.ts';
 import { useHazardLabels } from './labels.ts';
 import type { HazardDetail } from './types.ts';
 
@@ -73,7 +73,7 @@ function useOwnUnits(): UnitRef[] {
   }, [me]);
 }
 
-function UnitName({ units, value }: { units: UnitRef[]; value?: number }) {
+function UnitName({ units, value }: { units: Array<{ id: number; name: string }>; value?: number }) {
   const { t } = useTranslation();
   return (
     <Typography.Text strong style={{ fontSize: 16 }} data-testid="hazard-unit">
@@ -86,6 +86,9 @@ export default function ReportHazardPage() {
   const { t } = useTranslation();
   const can = useCan();
   const own = useOwnUnits();
+  // Without the tree to search (residents, members), the grids of one's village are offered too:
+  // a report filed on its grid reaches that grid's workers.
+  const places = useReportPlaces(!can('unit.read')).data ?? own.map((u) => ({ ...u, kind: '' }));
   const invalidate = useInvalidateHazards();
   const { category } = useHazardLabels();
   const [form] = Form.useForm<ReportForm>();
@@ -193,7 +196,7 @@ export default function ReportHazardPage() {
               />
             )}
             {p.state === 'uploading' && <Progress percent={p.percent} size="small" showInfo={false} style={{ margin: 0 }} />}
-            {p.state === 'done' && <div style={{ color: '#389e0d', fontSize: 12 }}><CheckCircleFilled /> {t('hazards.report.photos.done')}</div>}
+            {p.state === 'done' && <div style={{ color: '#389e0d', fontSize: 12 }} data-testid="hazard-photo-done"><CheckCircleFilled /> {t('hazards.report.photos.done')}</div>}
             {p.state === 'error' && <div style={{ color: '#cf1322', fontSize: 12, wordBreak: 'break-word' }} data-testid="hazard-photo-error">{p.error}</div>}
           </div>
         ))}
@@ -241,8 +244,8 @@ export default function ReportHazardPage() {
   const initialUnit = own[0];
   let unitField;
   if (can('unit.read')) unitField = <UnitPicker initialUnit={initialUnit} allowClear={false} data-testid="hazard-unit" />;
-  else if (own.length > 1) unitField = <Select size="large" options={own.map((u) => ({ value: u.id, label: u.name }))} data-testid="hazard-unit" />;
-  else unitField = <UnitName units={own} />;
+  else if (places.length > 1) unitField = <Select size="large" options={places.map((u) => ({ value: u.id, label: u.name }))} data-testid="hazard-unit" />;
+  else unitField = <UnitName units={places} />;
 
   return (
     <div style={{ maxWidth: 560, margin: '0 auto' }} data-testid="hazard-report-page">

@@ -34,6 +34,15 @@ export const useMyHazards = (role: 'reported' | 'assigned', page: number, pageSi
     placeholderData: keepPreviousData,
   });
 
+/** Where one can report without searching the tree: one's own places and the grids of one's villages. */
+export const useReportPlaces = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['hazards', 'places'],
+    queryFn: ({ signal }) => api.get<Array<{ id: number; name: string; kind: string }>>('/api/hazards/places', undefined, signal),
+    enabled,
+    staleTime: 300_000,
+  });
+
 export const useHazardStats = (unitId?: number, enabled = true) =>
   useQuery({ queryKey: ['hazards', 'stats', unitId ?? null], queryFn: ({ signal }) => api.get<HazardStats>('/api/hazards/stats', { unitId }, signal), enabled });
 
