@@ -107,6 +107,7 @@ export function CampaignFormDrawer({ open, onClose }: { open: boolean; onClose: 
 
   return (
     <Drawer
+      mask={{ closable: false }}
       open={open}
       onClose={onClose}
       size={isPhone ? '100%' : 720}

@@ -55,6 +55,7 @@ export function NominateDrawer({ campaign, open, onClose }: { campaign: Campaign
 
   return (
     <Drawer
+      mask={{ closable: false }}
       open={open}
       onClose={onClose}
       size={isPhone ? '100%' : 520}

@@ -117,6 +117,7 @@ export function ChannelFormDrawer({ open, channel, defaultUnit, onClose, onSaved
   const secretSet = editing && channel.hasSecret;
   return (
     <Drawer
+      mask={{ closable: false }}
       open={open}
       onClose={onClose}
       title={editing ? t('channels.form.editTitle') : t('channels.form.createTitle')}

@@ -94,6 +94,7 @@ export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: (
 
   return (
     <Drawer
+      mask={{ closable: false }}
       open={id !== null}
       onClose={() => {
         setAdding(false);

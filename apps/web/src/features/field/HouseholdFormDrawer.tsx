@@ -71,6 +71,7 @@ export function HouseholdFormDrawer({
 
   return (
     <Drawer
+      mask={{ closable: false }}
       open={open}
       onClose={onClose}
       title={editing ? t('field.household.editTitle') : t('field.household.createTitle')}

@@ -136,7 +136,7 @@ function MediatorDrawer({ unitId, mediator, onClose, onSaved }: { unitId: number
   };
 
   return (
-    <Drawer open onClose={onClose} size={isPhone ? '100%' : 480} title={t(mediator ? 'mediation.pool.editTitle' : 'mediation.pool.addTitle')} destroyOnHidden>
+    <Drawer mask={{ closable: false }} open onClose={onClose} size={isPhone ? '100%' : 480} title={t(mediator ? 'mediation.pool.editTitle' : 'mediation.pool.addTitle')} destroyOnHidden>
       <Form<FormValues> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)} data-testid="mediator-form">
         <Form.Item name="memberId" label={t('mediation.pool.member')} rules={[{ required: !mediator, message: t('mediation.pool.memberRequired') }]} extra={t('mediation.pool.memberHint')}>
           {mediator ? <Input value={mediator.name} disabled /> : <MemberPicker unitId={unitId} data-testid="mediator-member" />}

@@ -47,6 +47,7 @@ export function RegisterCaseDrawer({ unit, onClose, onCreated }: { unit: UnitRef
 
   return (
     <Drawer
+      mask={{ closable: false }}
       open
       onClose={onClose}
       size={isPhone ? '100%' : 560}

@@ -124,6 +124,7 @@ export function MemberFormDrawer({
   const notFuture = (d: Dayjs) => isFuture(d);
   return (
     <Drawer
+      mask={{ closable: false }}
       open={open}
       onClose={onClose}
       size={isPhone ? '100%' : 560}

@@ -60,6 +60,7 @@ export function ItemFormDrawer({ open, unitId, item, onClose }: { open: boolean;
 
   return (
     <Drawer
+      mask={{ closable: false }}
       open={open}
       onClose={onClose}
       size={isPhone ? '100%' : 480}

@@ -77,6 +77,7 @@ export function RuleFormDrawer({ open, unitId, rule, template, onClose }: { open
 
   return (
     <Drawer
+      mask={{ closable: false }}
       open={open}
       onClose={onClose}
       size={isPhone ? '100%' : 560}

@@ -69,6 +69,7 @@ export function TaskFormDrawer({ open, unitId, task, onClose }: { open: boolean;
 
   return (
     <Drawer
+      mask={{ closable: false }}
       open={open}
       onClose={onClose}
       size={isPhone ? '100%' : 520}

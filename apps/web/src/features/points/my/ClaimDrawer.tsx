@@ -109,6 +109,7 @@ export function ClaimDrawer({ open, onClose }: { open: boolean; onClose: () => v
 
   return (
     <Drawer
+      mask={{ closable: false }}
       open={open}
       onClose={onClose}
       size={isPhone ? '100%' : 520}
