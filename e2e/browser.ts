@@ -18,7 +18,7 @@ function run(args: string[], env: NodeJS.ProcessEnv) {
     let out = '';
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (out += d));
-    p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`xianfeng ${args.join(' ')} failed: ${out}`))));
+    p.on('exit', (code, signal) => (code === 0 ? resolve(out) : reject(new Error(`xianfeng ${args.join(' ')} failed (${signal ?? `exit code ${code}`}): ${out}`))));
   });
 }
 

@@ -44,11 +44,39 @@ export async function logIn(page: Page, base: Base, login: string, password: str
   await page.getByTestId('user-menu').waitFor();
 }
 
-/** Types into an antd Select and picks the option showing `text`. */
+/**
+ * Types into an antd Select and picks the option showing `text`, then checks that the Select shows
+ * it. A pick that did not take (seen in CI and on a loaded machine: the option click returned but
+ * the Select stayed empty) is tried again, typing into the search box afresh; at most 3 tries.
+ *
+ * antd 6.6 renders the Select as `div.ant-select[data-testid]` > `div.ant-select-content` holding
+ * the search `input[role=combobox]`; once a value is chosen, the content div gets the class
+ * `ant-select-content-has-value` and shows the option's label (there is no
+ * `.ant-select-selection-item` any more).
+ */
 export async function pick(page: Page, testId: string, typed: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  const select = page.getByTestId(testId);
+  const shown = select.locator('.ant-select-content-has-value').filter({ hasText: text });
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  for (let attempt = 1; ; attempt++) {
+    if (attempt === 1) {
+      await select.click();
+      await page.keyboard.type(typed);
+    } else {
+      // Focuses the search box and replaces whatever is left in it: typing opens the dropdown.
+      await select.getByRole('combobox').fill(typed);
+    }
+    await option.click();
+    try {
+      await shown.waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) {
+        const html = await select.evaluate((el) => el.outerHTML).catch(() => '(gone)');
+        throw new Error(`pick ${testId}: "${text}" still not shown after ${attempt} tries; the Select is ${html}`, { cause: e });
+      }
+    }
+  }
 }
 
 /** The page's full width: equal to the viewport's when nothing scrolls sideways. */
