@@ -136,7 +136,7 @@ export function ActionsPanel({ topic }: { topic: TopicDetail }) {
                 <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                   <Space size={6} wrap>
                     <Typography.Text strong>{a.title}</Typography.Text>
-                    <Tag color={ACTION_COLORS[a.status]}>{actionStatus(a.status)}</Tag>
+                    <Tag color={ACTION_COLORS[a.status]} data-testid="action-status-tag">{actionStatus(a.status)}</Tag>
                     {a.overdue && <Tag color="red">{t('deliberation.actions.overdue')}</Tag>}
                   </Space>
                   <Typography.Text type="secondary">

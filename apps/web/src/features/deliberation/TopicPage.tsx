@@ -44,7 +44,7 @@ export default function TopicPage() {
   const { data: topic, error } = useTopic(id);
   const { status, category } = useDeliberationLabels();
 
-  if (!(id > 0) || (error instanceof ApiError && error.status === 404)) return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('deliberation.detail.notFound')} />;
+  if (!(id > 0) || (error instanceof ApiError && error.status === 404)) return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('deliberation.detail.notFound')} data-testid="topic-not-found" />;
   if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
   if (!topic) return <Skeleton active />;
 

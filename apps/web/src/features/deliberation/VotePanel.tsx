@@ -91,7 +91,7 @@ export function VotePanel({ topic, vote }: { topic: TopicDetail; vote: Vote }) {
                   <span>
                     {o} {vote.leading?.includes(i) && <Tag color="red">{t('deliberation.vote.leading')}</Tag>}
                   </span>
-                  <span>{t('deliberation.vote.count', { count: vote.counts![i] })}</span>
+                  <span data-testid={`vote-count-${i}`}>{t('deliberation.vote.count', { count: vote.counts![i] })}</span>
                 </div>
                 <Progress percent={total ? Math.round((vote.counts![i]! / total) * 1000) / 10 : 0} size="small" />
               </div>

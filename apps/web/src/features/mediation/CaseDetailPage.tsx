@@ -38,7 +38,7 @@ export default function CaseDetailPage() {
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<CaseAction | 'assign' | 'session' | null>(null);
 
-  if (!(id > 0) || (error instanceof ApiError && error.status === 404)) return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('mediation.detail.notFound')} />;
+  if (!(id > 0) || (error instanceof ApiError && error.status === 404)) return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('mediation.detail.notFound')} data-testid="mediation-case-not-found" />;
   if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
   if (!c) return <Skeleton active />;
 
@@ -102,7 +102,7 @@ export default function CaseDetailPage() {
                 <List
                   dataSource={c.sessions}
                   renderItem={(s) => (
-                    <List.Item>
+                    <List.Item data-testid="mediation-session">
                       <Space orientation="vertical" size={0}>
                         <Typography.Text strong>{s.heldOn} · {s.place}</Typography.Text>
                         <Typography.Text type="secondary">{t('mediation.session.attendees')}: {s.attendees}</Typography.Text>

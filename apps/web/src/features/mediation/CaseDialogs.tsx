@@ -81,19 +81,19 @@ export function SessionDialog({ c, onClose, onDone }: { c: CaseDetail; onClose: 
     }
   };
   return (
-    <Modal open title={t('mediation.session.add')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('mediation.common.save')} cancelText={t('mediation.common.cancel')} destroyOnHidden>
+    <Modal open title={t('mediation.session.add')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('mediation.common.save')} cancelText={t('mediation.common.cancel')} okButtonProps={{ 'data-testid': 'mediation-session-ok' }} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ heldOn: dayjs() }} data-testid="mediation-session-form">
         <Form.Item name="heldOn" label={t('mediation.session.heldOn')} rules={[{ required: true, message: t('mediation.detail.dateRequired') }]}>
           <DatePicker style={{ width: '100%' }} disabledDate={noFuture} inputReadOnly={isPhone} />
         </Form.Item>
         <Form.Item name="place" label={t('mediation.session.place')} rules={[{ required: true, message: t('mediation.session.required') }]}>
-          <Input maxLength={200} />
+          <Input maxLength={200} data-testid="mediation-session-place" />
         </Form.Item>
         <Form.Item name="attendees" label={t('mediation.session.attendees')} rules={[{ required: true, message: t('mediation.session.required') }]}>
-          <Input maxLength={500} />
+          <Input maxLength={500} data-testid="mediation-session-attendees" />
         </Form.Item>
         <Form.Item name="notes" label={t('mediation.session.notes')} rules={[{ required: true, message: t('mediation.session.required') }]}>
-          <Input.TextArea rows={4} maxLength={4000} />
+          <Input.TextArea rows={4} maxLength={4000} data-testid="mediation-session-notes" />
         </Form.Item>
       </Form>
       {problem && <Alert type="error" showIcon title={problem} />}

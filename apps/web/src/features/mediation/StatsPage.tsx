@@ -33,7 +33,7 @@ export default function StatsPage() {
       {!s ? (isFetching ? <Skeleton active /> : <Empty />) : (
         <>
           <Row gutter={[16, 16]}>
-            <Col xs={12} md={6}><Card size="small"><Statistic title={t('mediation.stats.total')} value={s.total} /></Card></Col>
+            <Col xs={12} md={6}><Card size="small"><Statistic title={t('mediation.stats.total')} value={s.total} data-testid="mediation-stats-total" /></Card></Col>
             <Col xs={12} md={6}><Card size="small"><Statistic title={t('mediation.stats.agreementRate')} value={s.agreementRate === null ? '—' : (s.agreementRate * 100).toFixed(1)} suffix={s.agreementRate === null ? undefined : '%'} /></Card></Col>
             <Col xs={12} md={6}><Card size="small"><Statistic title={t('mediation.stats.medianDays')} value={s.medianDaysToAgreement ?? '—'} suffix={s.medianDaysToAgreement === null ? undefined : t('mediation.stats.days')} /></Card></Col>
             <Col xs={12} md={6}><Card size="small"><Statistic title={t('mediation.stats.open')} value={s.byOutcome.open} /></Card></Col>

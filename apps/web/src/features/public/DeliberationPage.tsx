@@ -23,7 +23,7 @@ function TopicCard({ topic }: { topic: PublicTopic }) {
       size="small"
       data-testid="public-topic"
       title={<span style={{ whiteSpace: 'normal' }}>{topic.title}</span>}
-      extra={<Tag color={STATUS_COLORS[topic.status]}>{status(topic.status)}</Tag>}
+      extra={<Tag color={STATUS_COLORS[topic.status]} data-testid="public-topic-status">{status(topic.status)}</Tag>}
     >
       <Space orientation="vertical" style={{ width: '100%' }} size={6}>
         <Typography.Text type="secondary">
@@ -66,7 +66,7 @@ function TopicCard({ topic }: { topic: PublicTopic }) {
                   <Space orientation="vertical" size={0} style={{ width: '100%' }}>
                     <Space size={6} wrap>
                       <Typography.Text>{a.title}</Typography.Text>
-                      <Tag color={ACTION_COLORS[a.status]}>{actionStatus(a.status)}</Tag>
+                      <Tag color={ACTION_COLORS[a.status]} data-testid="public-action-status">{actionStatus(a.status)}</Tag>
                       {a.overdue && <Tag color="red">{t('deliberation.actions.overdue')}</Tag>}
                     </Space>
                     <Typography.Text type="secondary">

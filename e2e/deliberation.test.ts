@@ -1,0 +1,249 @@
+// 议事厅 in a real browser on a fresh installation with the demo county: a resident raises a topic
+// for their village on a phone and comments on it (markup in a comment stays text); the village
+// secretary schedules the council and opens the vote; the resident votes and changes the vote;
+// the secretary closes the vote, records the decision and a follow-up action and marks it done;
+// the village's public accountability page shows the decision and the action's status without a
+// login; the neighbouring village's secretary cannot open the topic.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, launchBrowser, screenshot, startServer, type Server } from './browser.ts';
+import { call, login, logIn, noSidewaysScroll } from './session.ts';
+
+const TITLE = '村西小桥护栏松动需要加固';
+const DESCRIPTION = '村西小河上的石桥护栏有几段已经松动，孩子们上学天天经过，建议尽快加固并加装夜间反光条。';
+const PAYLOAD = '<img src=x onerror=alert(1)>';
+const DECISION = '同意加固村西小桥护栏，加装反光条，费用由村集体承担，两周内完工。';
+const ACTION = '更换松动护栏并加装反光条';
+
+describe('the deliberation hall in a browser', () => {
+  let server: Server;
+  let browser: Browser;
+  let phone: BrowserContext;
+  let desk: BrowserContext;
+  let resident: Page;
+  let secretary: Page;
+  let villageCode = '';
+  let villageName = '';
+  let topicId = 0;
+  const dialogs: string[] = [];
+
+  const phoneOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 375, height: 780 }, isMobile: true, hasTouch: true };
+  const deskOptions = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } };
+
+  /** Picks an option of an antd Select that has no search box and checks that it shows. */
+  async function choose(page: Page, testId: string, text: string) {
+    const select = page.getByTestId(testId);
+    const shown = select.locator('.ant-select-content-has-value').filter({ hasText: text });
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+    for (let attempt = 1; ; attempt++) {
+      await select.click();
+      await option.click();
+      try {
+        await shown.waitFor({ timeout: 5_000 });
+        return;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
+  }
+
+  /** Confirms the Popconfirm that is open now. */
+  const confirmPop = (page: Page) => page.locator('.ant-popconfirm-buttons:visible .ant-btn-primary').click();
+
+  const status = (page: Page) => page.getByTestId('topic-status').textContent();
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const unit = (await login(server, 'secretary', DEMO_PASSWORD)).me.grants[0]!.unit!;
+    villageCode = unit.code;
+    villageName = unit.name;
+    phone = await browser.newContext(phoneOptions);
+    desk = await browser.newContext(deskOptions);
+    resident = await phone.newPage();
+    secretary = await desk.newPage();
+    // Any alert(), confirm() or prompt() — e.g. from markup a comment smuggled in — is recorded.
+    for (const page of [resident, secretary])
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a resident raises a topic for their village on a phone', async () => {
+    await logIn(resident, server, 'resident', DEMO_PASSWORD);
+    await resident.goto(`${server.url}/deliberation`);
+    await resident.getByTestId('deliberation-topics').waitFor();
+    await resident.getByTestId('deliberation-raise').click();
+    await resident.getByTestId('deliberation-raise-form').waitFor();
+    // The resident's only place is their village; the form chooses it once the list arrives.
+    await resident.getByTestId('deliberation-raise-place').locator('.ant-select-content-has-value').filter({ hasText: villageName }).waitFor();
+    await choose(resident, 'deliberation-raise-category', '道路设施');
+    await resident.getByTestId('deliberation-raise-title').fill(TITLE);
+    await resident.getByTestId('deliberation-raise-description').fill(DESCRIPTION);
+    expect(await noSidewaysScroll(resident)).toBeLessThanOrEqual(375);
+    await screenshot(resident, 'deliberation-01-phone-raise');
+    await resident.getByTestId('deliberation-raise-submit').click();
+    await resident.getByTestId('topic-page').waitFor();
+    topicId = Number(/\/deliberation\/(\d+)$/.exec(resident.url())![1]);
+    expect(topicId).toBeGreaterThan(0);
+    expect(await resident.getByTestId('topic-title').textContent()).toBe(TITLE);
+    expect(await resident.getByTestId('topic-description').textContent()).toBe(DESCRIPTION);
+    expect(await status(resident)).toBe('征集意见');
+  });
+
+  it('the resident’s comment with markup in it is shown as plain text', async () => {
+    await resident.getByTestId('comment-input').fill(PAYLOAD);
+    await resident.getByTestId('comment-send').click();
+    const body = resident.getByTestId('comment-body').filter({ hasText: PAYLOAD });
+    await body.waitFor();
+    await expect.poll(() => resident.getByTestId('comment-input').inputValue()).toBe('');
+    expect(await body.textContent()).toBe(PAYLOAD);
+    expect(await resident.getByTestId('comment').count()).toBe(1);
+    expect(await resident.getByTestId('comment').locator('img').count()).toBe(0);
+    expect(await resident.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(await noSidewaysScroll(resident)).toBeLessThanOrEqual(375);
+    await screenshot(resident, 'deliberation-02-phone-comment');
+  });
+
+  it('the village secretary schedules the council and opens the vote', async () => {
+    await logIn(secretary, server, 'secretary', DEMO_PASSWORD);
+    await secretary.goto(`${server.url}/deliberation/${topicId}`);
+    await secretary.getByTestId('topic-page').waitFor();
+    expect(await secretary.getByTestId('topic-title').textContent()).toBe(TITLE);
+    // The secretary sees the comment as text too.
+    expect(await secretary.getByTestId('comment-body').filter({ hasText: PAYLOAD }).textContent()).toBe(PAYLOAD);
+    expect(await secretary.getByTestId('comment').locator('img').count()).toBe(0);
+
+    await secretary.getByTestId('manage-council').click();
+    await secretary.getByTestId('council-place').fill('村委会一楼会议室');
+    await secretary.getByTestId('council-submit').click();
+    await expect.poll(() => status(secretary)).toBe('议事会');
+    await secretary.getByTestId('council-card').filter({ hasText: '村委会一楼会议室' }).waitFor();
+
+    await secretary.getByTestId('manage-vote').click();
+    await secretary.getByTestId('vote-open-submit').click();
+    await expect.poll(() => status(secretary)).toBe('表决');
+    const panel = secretary.getByTestId('vote-panel');
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('表决中');
+    expect(await secretary.getByTestId('vote-turnout').textContent()).toContain('已投 0 票');
+    await screenshot(secretary, 'deliberation-03-desk-voting');
+  });
+
+  it('the resident votes on the phone and changes the vote', async () => {
+    await resident.reload();
+    await resident.getByTestId('vote-panel').waitFor();
+    expect(await status(resident)).toBe('表决');
+    await resident.getByTestId('vote-option-0').click();
+    await expect.poll(() => resident.getByTestId('vote-option-0').getAttribute('aria-checked')).toBe('true');
+    await resident.getByTestId('vote-submit').click();
+    await resident.getByTestId('vote-panel').filter({ hasText: '您投的是：同意' }).waitFor();
+    await expect.poll(() => resident.getByTestId('vote-turnout').textContent()).toContain('已投 1 票');
+    // The tally stays sealed while the vote is open.
+    expect(await resident.getByTestId('vote-results').count()).toBe(0);
+
+    await resident.getByTestId('vote-option-1').click();
+    await expect.poll(() => resident.getByTestId('vote-option-1').getAttribute('aria-checked')).toBe('true');
+    expect(await resident.getByTestId('vote-submit').textContent()).toBe('改投此项');
+    await resident.getByTestId('vote-submit').click();
+    await resident.getByTestId('vote-panel').filter({ hasText: '您投的是：不同意' }).waitFor();
+    // Changed, not counted twice.
+    await expect.poll(() => resident.getByTestId('vote-turnout').textContent()).toContain('已投 1 票');
+    expect(await noSidewaysScroll(resident)).toBeLessThanOrEqual(375);
+    await screenshot(resident, 'deliberation-04-phone-voted');
+  });
+
+  it('the secretary closes the vote, records the decision and a follow-up action, and marks it done', async () => {
+    await secretary.reload();
+    await secretary.getByTestId('vote-panel').waitFor();
+    await expect.poll(() => secretary.getByTestId('vote-turnout').textContent()).toContain('已投 1 票');
+    await secretary.getByTestId('manage-close-vote').click();
+    await confirmPop(secretary);
+    // Closed: the tally is public — the one ballot counts for the changed choice only.
+    await secretary.getByTestId('vote-results').waitFor();
+    expect(await secretary.getByTestId('vote-panel').textContent()).toContain('已结束');
+    expect(await secretary.getByTestId('vote-count-0').textContent()).toBe('0 票');
+    expect(await secretary.getByTestId('vote-count-1').textContent()).toBe('1 票');
+    expect(await secretary.getByTestId('vote-count-2').textContent()).toBe('0 票');
+
+    await expect.poll(() => secretary.getByTestId('manage-decide').isEnabled()).toBe(true);
+    await secretary.getByTestId('manage-decide').click();
+    await secretary.getByTestId('decide-input').fill(DECISION);
+    await secretary.getByTestId('decide-submit').click();
+    await expect.poll(() => status(secretary)).toBe('已决定');
+    expect(await secretary.getByTestId('decision-card').textContent()).toContain(DECISION);
+
+    await secretary.getByTestId('action-add').click();
+    await secretary.getByTestId('action-title').fill(ACTION);
+    await secretary.getByTestId('action-responsible').fill('村委会 主任');
+    await secretary.getByTestId('action-add-submit').click();
+    const action = secretary.getByTestId('action').filter({ hasText: ACTION });
+    await action.waitFor();
+    expect(await action.getByTestId('action-status-tag').textContent()).toBe('未开始');
+
+    await action.getByTestId('action-edit').click();
+    await choose(secretary, 'action-status', '已完成');
+    await secretary.getByTestId('action-update-submit').click();
+    await expect.poll(() => action.getByTestId('action-status-tag').textContent()).toBe('已完成');
+    // Done, it can no longer be edited; the topic's progress is full.
+    expect(await action.getByTestId('action-edit').count()).toBe(0);
+    await expect.poll(() => secretary.getByTestId('topic-progress').getAttribute('aria-valuenow')).toBe('100');
+    await screenshot(secretary, 'deliberation-05-desk-decided');
+  });
+
+  it('the public accountability page shows the decision and the action’s status without login', async () => {
+    const visitor = await browser.newContext(phoneOptions);
+    try {
+      const page = await visitor.newPage();
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await page.goto(`${server.url}/public/deliberation?unit=${encodeURIComponent(villageCode)}`);
+      await page.getByTestId('public-deliberation').waitFor();
+      const card = page.getByTestId('public-topic').filter({ hasText: TITLE });
+      await card.waitFor();
+      expect(await page.getByTestId('user-menu').count()).toBe(0);
+      expect(await card.getByTestId('public-topic-status').textContent()).toBe('已决定');
+      expect(await card.getByTestId('public-decision').textContent()).toContain(DECISION);
+      const action = card.getByTestId('public-action').filter({ hasText: ACTION });
+      expect(await action.getByTestId('public-action-status').textContent()).toBe('已完成');
+      expect(await action.textContent()).toContain('100%');
+      // The closed vote's tally is public; nothing personal is: no comments, no names of residents.
+      expect(await card.getByTestId('public-vote').textContent()).toContain('已投 1 票');
+      expect(await card.textContent()).not.toContain(PAYLOAD);
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+      expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(375);
+      await screenshot(page, 'deliberation-06-phone-public');
+    } finally {
+      await visitor.close();
+    }
+    expect(dialogs).toEqual([]);
+  });
+
+  it('the neighbouring village’s secretary cannot open the topic', async () => {
+    const other = await browser.newContext(deskOptions);
+    try {
+      const page = await other.newPage();
+      await logIn(page, server, 'secretary2', DEMO_PASSWORD);
+      await page.goto(`${server.url}/deliberation/${topicId}`);
+      await page.getByTestId('topic-not-found').waitFor();
+      expect(await page.getByTestId('topic-page').count()).toBe(0);
+      expect(await page.getByText(TITLE).count()).toBe(0);
+      await screenshot(page, 'deliberation-07-neighbour-not-found');
+    } finally {
+      await other.close();
+    }
+    // The API says the same.
+    const neighbour = await login(server, 'secretary2', DEMO_PASSWORD);
+    await expect(call(server, neighbour, 'GET', `/api/deliberation/topics/${topicId}`)).rejects.toThrow(/404/);
+    const list = await call<{ items: Array<{ id: number }> }>(server, neighbour, 'GET', '/api/deliberation/topics?pageSize=100');
+    expect(list.items.map((t) => t.id)).not.toContain(topicId);
+  });
+});
