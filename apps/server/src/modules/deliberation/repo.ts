@@ -5,28 +5,13 @@ import type { Db } from '../../core/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { forUpdate, toCount, type DialectName } from '../../db/dialect.ts';
 import { COMMUNITY_KINDS } from '../commitments/repo.ts';
+export { communityOf } from '../commitments/repo.ts';
+export { findByCode as unitByCode } from '../units/repo.ts';
 
 // ——— places and their people ———
 
 export function unitById(db: Db, id: number) {
   return db.selectFrom('unit').select(['id', 'code', 'name', 'kind', 'archived_at']).where('id', '=', id).executeTakeFirst();
-}
-
-export function unitByCode(db: Db, code: string) {
-  return db.selectFrom('unit').select(['id', 'code', 'name', 'kind', 'archived_at']).where('code', '=', code).executeTakeFirst();
-}
-
-/** The nearest village or community at or above a unit (the unit itself when it is one). */
-export function communityOf(db: Db, unitId: number) {
-  return db
-    .selectFrom('unit_closure as c')
-    .innerJoin('unit as u', 'u.id', 'c.ancestor_id')
-    .select(['u.id', 'u.code', 'u.name', 'u.kind'])
-    .where('c.descendant_id', '=', unitId)
-    .where('u.kind', 'in', COMMUNITY_KINDS)
-    .orderBy('c.depth')
-    .limit(1)
-    .executeTakeFirst();
 }
 
 /** Whether one of `grantUnits` lies inside the place's subtree (the place itself, its grids, its branches). */

@@ -3,31 +3,11 @@ import { sql } from 'kysely';
 import type { ScopeQuery } from '../../core/access.ts';
 import type { Db } from '../../core/context.ts';
 import { forUpdate, toCount, type DialectName } from '../../db/dialect.ts';
+export { communityOf as villageOf } from '../commitments/repo.ts';
+export { findByCode as unitByCode, findById as unitById } from '../units/repo.ts';
 
 /** Units where people live and ask for help: a grid, a village or a community. */
 export const PLACE_KINDS = ['grid', 'village', 'community'];
-const VILLAGE_KINDS = ['village', 'community'];
-
-export function unitById(db: Db, id: number) {
-  return db.selectFrom('unit').select(['id', 'code', 'name', 'kind', 'parent_id', 'archived_at']).where('id', '=', id).executeTakeFirst();
-}
-
-export function unitByCode(db: Db, code: string) {
-  return db.selectFrom('unit').select(['id', 'code', 'name', 'kind', 'parent_id', 'archived_at']).where('code', '=', code).executeTakeFirst();
-}
-
-/** The village or community a unit is (or lies in): the nearest such unit at or above it. */
-export async function villageOf(db: Db, unitId: number) {
-  return db
-    .selectFrom('unit_closure')
-    .innerJoin('unit', 'unit.id', 'unit_closure.ancestor_id')
-    .select(['unit.id', 'unit.code', 'unit.name', 'unit.kind'])
-    .where('unit_closure.descendant_id', '=', unitId)
-    .where('unit.kind', 'in', VILLAGE_KINDS)
-    .orderBy('unit_closure.depth')
-    .limit(1)
-    .executeTakeFirst();
-}
 
 /** Grids, villages and communities whose name or code contains the text (to register where one lives). */
 export function searchPlaces(db: Db, q: string, limit: number) {
