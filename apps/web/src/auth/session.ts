@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { api, ApiError, setCsrfToken } from '../api/client.ts';
-import type { Me, Permission } from '../api/types.ts';
-import { can } from './permissions.ts';
+import type { Me, Permission, UnitRef } from '../api/types.ts';
+import { can, roleHas } from './permissions.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -53,6 +53,16 @@ export function useCurrentUser(): Me {
 export function useCan() {
   const { data } = useMe();
   return useCallback((permission: Permission) => can(data, permission), [data]);
+}
+
+/** The units of the user's own grants that give `permission`: where they act without searching the tree. */
+export function useOwnUnits(permission: Permission): UnitRef[] {
+  const me = useCurrentUser();
+  return useMemo(() => {
+    const seen = new Map<number, UnitRef>();
+    for (const g of me.grants) if (g.unit && roleHas(g.role, permission) && !seen.has(g.unit.id)) seen.set(g.unit.id, g.unit);
+    return [...seen.values()];
+  }, [me, permission]);
 }
 
 export function useLogout() {

@@ -5,14 +5,14 @@
 import { CameraOutlined, CheckCircleFilled, CloseOutlined, EnvironmentOutlined, LoadingOutlined, ReloadOutlined, UnorderedListOutlined, WarningFilled } from '@ant-design/icons';
 import { ALARM_KINDS, alarmHasLocation } from '@xianfeng/domain';
 import { Alert, Button, Card, Form, Input, Progress, Result, Select, Space, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { applyFormErrors } from '../../api/formErrors.ts';
 import type { UnitRef } from '../../api/types.ts';
-import { roleHas } from '../../auth/permissions.ts';
-import { useCan, useCurrentUser } from '../../auth/session.ts';
+import { useCan, useOwnUnits } from '../../auth/session.ts';
+import { ChoiceButtons } from '../../components/ChoiceButtons.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useFieldLabels } from '../field/labels.ts';
@@ -47,42 +47,6 @@ interface Photo {
 const FIELDS = ['unitId', 'kind', 'place', 'description'];
 const BIG = { height: 52, fontSize: 17 } as const;
 
-function KindButtons({ value, onChange, id }: { value?: string; onChange?: (v: string) => void; id?: string }) {
-  const { alarmKind } = useFieldLabels();
-  return (
-    <div id={id} role="radiogroup" style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 8 }}>
-      {ALARM_KINDS.map((k) => {
-        const chosen = value === k.value;
-        return (
-          <Button
-            key={k.value}
-            role="radio"
-            autoInsertSpace={false}
-            aria-checked={chosen}
-            type={chosen ? 'primary' : 'default'}
-            danger={chosen}
-            onClick={() => onChange?.(k.value)}
-            style={{ height: 56, fontSize: 16, fontWeight: chosen ? 700 : 400, whiteSpace: 'normal', lineHeight: 1.2, paddingInline: 6 }}
-            data-testid={`alarm-kind-${k.value}`}
-          >
-            {alarmKind(k.value)}
-          </Button>
-        );
-      })}
-    </div>
-  );
-}
-
-/** Units the user may raise the alarm for without searching: those of their own grants. */
-function useOwnUnits(): UnitRef[] {
-  const me = useCurrentUser();
-  return useMemo(() => {
-    const seen = new Map<number, UnitRef>();
-    for (const g of me.grants) if (g.unit && roleHas(g.role, 'alarm.raise') && !seen.has(g.unit.id)) seen.set(g.unit.id, g.unit);
-    return [...seen.values()];
-  }, [me]);
-}
-
 function coords(p: { latitude: number; longitude: number }) {
   return `${p.latitude.toFixed(5)}, ${p.longitude.toFixed(5)}`;
 }
@@ -90,7 +54,7 @@ function coords(p: { latitude: number; longitude: number }) {
 export default function RaiseAlarmPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const own = useOwnUnits();
+  const own = useOwnUnits('alarm.raise');
   const invalidate = useInvalidateAlarms();
   const { alarmKind } = useFieldLabels();
   const [form] = Form.useForm<RaiseForm>();
@@ -317,7 +281,7 @@ export default function RaiseAlarmPage() {
           {unitField}
         </Form.Item>
         <Form.Item name="kind" label={t('alarms.field.kind')} rules={[{ required: true, message: t('alarms.raise.kindRequired') }]}>
-          <KindButtons />
+          <ChoiceButtons options={ALARM_KINDS.map((k) => ({ value: k.value, label: alarmKind(k.value) }))} testIdPrefix="alarm-kind" danger />
         </Form.Item>
         <Form.Item label={t('alarms.field.place')} required>
           <Form.Item

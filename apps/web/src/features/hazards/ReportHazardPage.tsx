@@ -4,14 +4,13 @@
 import { CameraOutlined, CheckCircleFilled, CloseOutlined, EnvironmentOutlined, LoadingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { HAZARD_CATEGORIES, hazardHasLocation } from '@xianfeng/domain';
 import { Alert, Button, Card, Form, Input, Progress, Result, Select, Space, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
 import { applyFormErrors } from '../../api/formErrors.ts';
-import type { UnitRef } from '../../api/types.ts';
-import { roleHas } from '../../auth/permissions.ts';
-import { useCan, useCurrentUser } from '../../auth/session.ts';
+import { useCan, useOwnUnits } from '../../auth/session.ts';
+import { ChoiceButtons } from '../../components/ChoiceButtons.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, preparePhoto } from '../alarms/photos.ts';
@@ -38,41 +37,6 @@ interface Photo {
 const FIELDS = ['unitId', 'category', 'place', 'description'];
 const BIG = { height: 52, fontSize: 17 } as const;
 
-function CategoryButtons({ value, onChange, id }: { value?: string; onChange?: (v: string) => void; id?: string }) {
-  const { category } = useHazardLabels();
-  return (
-    <div id={id} role="radiogroup" style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 8 }}>
-      {HAZARD_CATEGORIES.map((c) => {
-        const chosen = value === c.value;
-        return (
-          <Button
-            key={c.value}
-            role="radio"
-            aria-checked={chosen}
-            autoInsertSpace={false}
-            type={chosen ? 'primary' : 'default'}
-            onClick={() => onChange?.(c.value)}
-            style={{ height: 56, fontSize: 16, fontWeight: chosen ? 700 : 400, whiteSpace: 'normal', lineHeight: 1.2, paddingInline: 6 }}
-            data-testid={`hazard-category-${c.value}`}
-          >
-            {category(c.value)}
-          </Button>
-        );
-      })}
-    </div>
-  );
-}
-
-/** Units the user may report in without searching: those of their own grants. */
-function useOwnUnits(): UnitRef[] {
-  const me = useCurrentUser();
-  return useMemo(() => {
-    const seen = new Map<number, UnitRef>();
-    for (const g of me.grants) if (g.unit && roleHas(g.role, 'hazard.report') && !seen.has(g.unit.id)) seen.set(g.unit.id, g.unit);
-    return [...seen.values()];
-  }, [me]);
-}
-
 function UnitName({ units, value }: { units: Array<{ id: number; name: string }>; value?: number }) {
   const { t } = useTranslation();
   return (
@@ -85,7 +49,7 @@ function UnitName({ units, value }: { units: Array<{ id: number; name: string }>
 export default function ReportHazardPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const own = useOwnUnits();
+  const own = useOwnUnits('hazard.report');
   // Without the tree to search (residents, members), the grids of one's village are offered too:
   // a report filed on its grid reaches that grid's workers.
   const places = useReportPlaces(!can('unit.read')).data ?? own.map((u) => ({ ...u, kind: '' }));
@@ -264,7 +228,7 @@ export default function ReportHazardPage() {
           {unitField}
         </Form.Item>
         <Form.Item name="category" label={t('hazards.field.category')} rules={[{ required: true, message: t('hazards.report.categoryRequired') }]}>
-          <CategoryButtons />
+          <ChoiceButtons options={HAZARD_CATEGORIES.map((c) => ({ value: c.value, label: category(c.value) }))} testIdPrefix="hazard-category" />
         </Form.Item>
         <Form.Item label={t('hazards.field.place')} required>
           <Form.Item name="place" noStyle>
