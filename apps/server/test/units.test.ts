@@ -21,6 +21,17 @@ describe.each(DATABASES)('organization tree (%s)', (kind) => {
     expect(children.json().map((u: { code: string }) => u.code)).toContain('C01A2');
   });
 
+  it('finds units by a part of their name or code, taking % and _ literally on both databases', async () => {
+    for (const [code, name] of [['C01A_X', '东庄村_临时支部'], ['C01A9X', '东庄村%第九支部'], ['C01A8X', '东庄村第八支部']]) {
+      expect((await w.as.countyAdmin.post('/api/units', { code, name, kind: '党支部', parentId: w.units.villageA })).statusCode).toBe(201);
+    }
+    const codes = async (q: string) => (await w.as.countyAdmin.get(`/api/units?q=${encodeURIComponent(q)}`)).json().map((u: { code: string }) => u.code).filter((c: string) => c.endsWith('X'));
+    expect(await codes('_')).toEqual(['C01A_X']);
+    expect(await codes('%')).toEqual(['C01A9X']);
+    expect(await codes('a_x')).toEqual(['C01A_X']);
+    expect(await codes('第八')).toEqual(['C01A8X']);
+  });
+
   it('refuses a duplicate unit code with 409 naming the field', async () => {
     const res = await w.as.admin.post('/api/units', { code: 'C01A', name: '重复', kind: 'village', parentId: w.units.town });
     expect(res.statusCode).toBe(409);

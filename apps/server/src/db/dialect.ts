@@ -1,5 +1,5 @@
 // Every difference between SQLite and PostgreSQL that the application cares about lives here.
-import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import { sql, type SqlBool, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -23,7 +23,16 @@ export function likeOperator(dialect: DialectName): 'ilike' | 'like' {
   return dialect === 'postgres' ? 'ilike' : 'like';
 }
 
-/** Escape user text for a LIKE pattern, with `\` as the escape character. */
+/**
+ * `column` contains (or starts with) the user's text — case-insensitively on PostgreSQL, and with
+ * `%`, `_` and `\` in the text taken literally on both databases: the ESCAPE clause is spelled
+ * out because SQLite has no default escape character (a search for "li_ming" found nothing).
+ */
+export function likeText(dialect: DialectName, column: string, text: string, mode: 'contains' | 'prefix') {
+  return sql<SqlBool>`${sql.ref(column)} ${sql.raw(likeOperator(dialect))} ${likePattern(text, mode)} ESCAPE '\\'`;
+}
+
+/** Escape user text for a LIKE pattern, with `\` as the escape character (see likeText). */
 export function likePattern(text: string, mode: 'contains' | 'prefix'): string {
   const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
   return mode === 'contains' ? `%${escaped}%` : `${escaped}%`;

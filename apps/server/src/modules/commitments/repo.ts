@@ -2,7 +2,7 @@
 // member cards, who may see them, and the comparison (比作风、比贡献) built from the points ledger.
 import { sql } from 'kysely';
 import type { Db } from '../../core/context.ts';
-import { forUpdate, likeOperator, likePattern, toCount, type DialectName } from '../../db/dialect.ts';
+import { type DialectName, forUpdate, likeText, toCount } from '../../db/dialect.ts';
 import type { CompareSort } from './schemas.ts';
 
 /** Units whose residents a member serves: a card is seen across the whole village or community. */
@@ -110,7 +110,7 @@ export function cardById(db: Db, memberId: number, year: string) {
 /** Cards of a subtree: members who published this year's commitment first, then by unit and name. */
 export async function cardsUnder(db: Db, dialect: DialectName, q: { unitId: number; year: string; name?: string; limit: number; offset: number }) {
   let base = cardBase(db, q.year).where('m.unit_id', 'in', db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', q.unitId));
-  if (q.name) base = base.where('m.name', likeOperator(dialect), likePattern(q.name, 'contains'));
+  if (q.name) base = base.where(likeText(dialect, 'm.name', q.name, 'contains'));
   const [rows, total] = await Promise.all([
     base
       .select(cardColumns)

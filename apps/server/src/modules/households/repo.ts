@@ -1,6 +1,6 @@
 // Every SQL statement about households and their vulnerable people.
 import type { Db } from '../../core/context.ts';
-import { likeOperator, likePattern, toCount, type DialectName } from '../../db/dialect.ts';
+import { type DialectName, likeText, toCount } from '../../db/dialect.ts';
 
 /** Units a household (and a shelter, and an evacuation report) belongs to: the field level. */
 export const FIELD_UNIT_KINDS = ['grid', 'village', 'community'];
@@ -38,8 +38,8 @@ export async function listUnder(db: Db, dialect: DialectName, f: ListFilter) {
   let base = db.selectFrom('household').innerJoin('unit', 'unit.id', 'household.unit_id').where('household.unit_id', 'in', subtree(db, f.unitId));
   base = f.archived ? base.where('household.archived_at', 'is not', null) : base.where('household.archived_at', 'is', null);
   if (f.q) {
-    const pattern = likePattern(f.q, 'contains');
-    base = base.where((eb) => eb.or([eb('household.address', likeOperator(dialect), pattern), eb('household.head_name', likeOperator(dialect), pattern)]));
+    const text = f.q;
+    base = base.where((eb) => eb.or([likeText(dialect, 'household.address', text, 'contains'), likeText(dialect, 'household.head_name', text, 'contains')]));
   }
   const [rows, total] = await Promise.all([
     base

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../core/context.ts';
 import type { ScopeQuery } from '../../core/access.ts';
-import { likePattern, toCount, type DialectName, likeOperator } from '../../db/dialect.ts';
+import { type DialectName, likeText, toCount } from '../../db/dialect.ts';
 import type { NewMember } from '../../db/schema.ts';
 
 export const memberColumns = [
@@ -74,7 +74,7 @@ function filtered(db: Db, dialect: DialectName, f: MemberFilter) {
       for (const ch of others.slice(0, 3)) {
         q = q.where('member.id', 'in', (eb) => eb.selectFrom('member_name_char').select('member_name_char.member_id').where('member_name_char.ch', '=', ch));
       }
-      if ([...text].length > 1) q = q.where('member.name', likeOperator(dialect), likePattern(text, 'contains'));
+      if ([...text].length > 1) q = q.where(likeText(dialect, 'member.name', text, 'contains'));
     }
   }
   if (f.status) q = q.where('member.status', '=', f.status);
@@ -112,7 +112,7 @@ function characterMatches(db: Db, dialect: DialectName, f: MemberFilter, text: s
   for (const ch of others.slice(0, 3)) {
     q = q.where('hit.member_id', 'in', (eb) => eb.selectFrom('member_name_char').select('member_name_char.member_id').where('member_name_char.ch', '=', ch));
   }
-  if ([...text].length > 1) q = q.where('hit.name', likeOperator(dialect), likePattern(text, 'contains'));
+  if ([...text].length > 1) q = q.where(likeText(dialect, 'hit.name', text, 'contains'));
   if (f.status) {
     const status = f.status;
     q = q.where('hit.member_id', 'in', (eb) => eb.selectFrom('member').select('member.id').where('member.status', '=', status));

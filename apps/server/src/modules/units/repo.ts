@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../core/context.ts';
 import type { ScopeQuery } from '../../core/access.ts';
-import { toCount } from '../../db/dialect.ts';
+import { likeText, toCount, type DialectName } from '../../db/dialect.ts';
 import type { UnitRow } from '../../db/schema.ts';
 
 export const unitColumns = ['unit.id', 'unit.code', 'unit.name', 'unit.kind', 'unit.parent_id', 'unit.phone', 'unit.founded_on', 'unit.archived_at', 'unit.created_at', 'unit.updated_at', 'unit.member_count', 'unit.full_member_count', 'unit.subtree_member_count', 'unit.area_code'] as const;
@@ -230,9 +230,10 @@ function adjustSubtreeCounts(db: Db, unitId: number, delta: number, includeSelf:
     .execute();
 }
 
-export function searchInScope(db: Db, scope: ScopeQuery, opts: { q?: string; kind?: string; limit: number; like: 'like' | 'ilike'; pattern?: string }) {
+export function searchInScope(db: Db, dialect: DialectName, scope: ScopeQuery, opts: { q?: string; kind?: string; limit: number }) {
   let q = db.selectFrom('unit').select(unitColumns).where('unit.id', 'in', scope).where('unit.archived_at', 'is', null);
-  if (opts.pattern) q = q.where((eb) => eb.or([eb('unit.name', opts.like, opts.pattern!), eb('unit.code', opts.like, opts.pattern!)]));
+  const text = opts.q;
+  if (text) q = q.where((eb) => eb.or([likeText(dialect, 'unit.name', text, 'contains'), likeText(dialect, 'unit.code', text, 'contains')]));
   if (opts.kind) q = q.where('unit.kind', '=', opts.kind);
   return q.orderBy('unit.code').limit(opts.limit).execute();
 }

@@ -4,7 +4,6 @@ import { nowIso } from '../../core/context.ts';
 import { canAccessUnit, requireAuth, requirePermission, requireUnitAccess, scopeOf, scopedUnitIds } from '../../core/access.ts';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../core/errors.ts';
 import { changedFields, recordAudit } from '../../core/audit.ts';
-import { likeOperator, likePattern } from '../../db/dialect.ts';
 import type { UnitRow } from '../../db/schema.ts';
 import * as repo from './repo.ts';
 
@@ -78,9 +77,8 @@ export async function childrenOf(ctx: RequestCtx, id: number, includeArchived: b
 export async function search(ctx: RequestCtx, input: { q?: string; kind?: string; limit: number }) {
   const auth = requirePermission(ctx.auth, 'unit.read');
   const { db, dialect } = ctx.deps.database;
-  const units = await repo.searchInScope(db, scopedUnitIds(db, auth, 'unit.read'), {
-    like: likeOperator(dialect),
-    pattern: input.q ? likePattern(input.q, 'contains') : undefined,
+  const units = await repo.searchInScope(db, dialect, scopedUnitIds(db, auth, 'unit.read'), {
+    q: input.q,
     kind: input.kind,
     limit: input.limit,
   });

@@ -7,7 +7,7 @@ import { nowIso } from '../../core/context.ts';
 import { canAccessUnit, requirePermission, requireUnitAccess, scopeOf, scopedUnitIds } from '../../core/access.ts';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../../core/errors.ts';
 import { recordAudit } from '../../core/audit.ts';
-import { toCount, likeOperator, likePattern } from '../../db/dialect.ts';
+import { likeText, toCount } from '../../db/dialect.ts';
 import { hashPassword } from '../auth/password.ts';
 import * as memberRepo from '../members/repo.ts';
 
@@ -76,8 +76,8 @@ export async function list(ctx: RequestCtx, query: { unitId?: number; q?: string
   let base = db.selectFrom('app_user');
   if (!global) base = base.where('app_user.id', 'in', db.selectFrom('role_grant').select('role_grant.user_id').where('role_grant.unit_id', 'in', units));
   if (query.q) {
-    const p = likePattern(query.q, 'contains');
-    base = base.where((eb) => eb.or([eb('app_user.display_name', likeOperator(dialect), p), eb('app_user.username', likeOperator(dialect), p)]));
+    const q = query.q;
+    base = base.where((eb) => eb.or([likeText(dialect, 'app_user.display_name', q, 'contains'), likeText(dialect, 'app_user.username', q, 'contains')]));
   }
   const [rows, count] = await Promise.all([
     base.selectAll().orderBy('app_user.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
