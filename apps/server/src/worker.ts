@@ -3,7 +3,7 @@
 // claimed, never shared. Tests call runDueWork() directly with a controlled clock instead of
 // starting it.
 import type { Deps } from './core/context.ts';
-import { runDueJobs, type JobHandler } from './core/jobs.ts';
+import { onWake, runDueJobs, type JobHandler } from './core/jobs.ts';
 import { cascadeJobs } from './modules/warnings/cascade.ts';
 import { runSimulation, SIMULATE_JOB } from './modules/warnings/drill.ts';
 import { processDeliveries } from './modules/notifications/outbound.ts';
@@ -33,15 +33,23 @@ export async function runDueWork(deps: Deps): Promise<number> {
   return total;
 }
 
-/** Runs `pass` every `intervalMs`, never two at once. */
+/** Runs `pass` every `intervalMs`, never two at once; `tick` asks for a pass now (or right after the running one). */
 function every(deps: Deps, intervalMs: number, name: string, pass: () => Promise<unknown>) {
   let running = false;
+  let again = false;
   let stopped = false;
   const tick = async () => {
-    if (running || stopped) return;
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     try {
-      await pass();
+      do {
+        again = false;
+        await pass();
+      } while (again && !stopped);
     } catch (err) {
       deps.log.error({ err }, `${name} pass failed`);
     } finally {
@@ -52,6 +60,7 @@ function every(deps: Deps, intervalMs: number, name: string, pass: () => Promise
   timer.unref();
   void tick();
   return {
+    tick: () => void tick(),
     async stop() {
       stopped = true;
       clearInterval(timer);
@@ -62,9 +71,21 @@ function every(deps: Deps, intervalMs: number, name: string, pass: () => Promise
 
 export function startWorker(deps: Deps, intervalMs = 1000) {
   // Two loops, so receivers that time out (5 s each) never hold up an escalation step.
-  const loops = [every(deps, intervalMs, 'worker', () => runJobs(deps)), every(deps, intervalMs, 'delivery', () => sendDeliveries(deps))];
+  const jobs = every(deps, intervalMs, 'worker', () => runJobs(deps));
+  const loops = [jobs, every(deps, intervalMs, 'delivery', () => sendDeliveries(deps))];
+  // Many wake-ups in one turn of the event loop (a burst of filings) make one pass.
+  let woken = false;
+  const forget = onWake(deps.database, () => {
+    if (woken) return;
+    woken = true;
+    setImmediate(() => {
+      woken = false;
+      jobs.tick();
+    });
+  });
   return {
     async stop() {
+      forget();
       await Promise.all(loops.map((l) => l.stop()));
     },
   };

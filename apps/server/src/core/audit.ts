@@ -32,12 +32,16 @@ export async function recordAudit(db: Db, ctx: RequestCtx, entry: AuditEntry) {
 
 /** Many entries of one request at once (an import, a batch approval), in the same transaction. */
 export async function recordAuditBatch(db: Db, ctx: RequestCtx, entries: Array<AuditEntry>) {
-  const at = nowIso(ctx.deps);
+  await recordAudits(db, entries.map((entry) => ({ ctx, entry })));
+}
+
+/** Entries of several requests written together (see core/group-commit.ts), each with its own actor and address. */
+export async function recordAudits(db: Db, entries: Array<{ ctx: RequestCtx; entry: AuditEntry }>) {
   for (let i = 0; i < entries.length; i += 500) {
     await db
       .insertInto('audit_log')
-      .values(entries.slice(i, i + 500).map((e) => ({
-        at, actor_user_id: ctx.auth?.userId ?? null, actor_name: ctx.auth?.displayName ?? null, ip: ctx.ip,
+      .values(entries.slice(i, i + 500).map(({ ctx, entry: e }) => ({
+        at: nowIso(ctx.deps), actor_user_id: ctx.auth?.userId ?? null, actor_name: ctx.auth?.displayName ?? null, ip: ctx.ip,
         entity_type: e.entityType, entity_id: String(e.entityId), unit_id: e.unitId, action: e.action,
         before_json: e.before === undefined ? null : JSON.stringify(e.before), after_json: e.after === undefined ? null : JSON.stringify(e.after),
       })))

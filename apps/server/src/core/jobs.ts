@@ -21,12 +21,31 @@ export function leaseUntil(now: Date | string) {
 }
 const RETRY_MS = [5_000, 30_000, 120_000, 600_000];
 
-export async function scheduleJob(db: Db, job: { kind: string; refId: number; step?: number; runAt: string; now: string }) {
+export interface NewJob { kind: string; refId: number; step?: number; runAt: string; now: string }
+
+/** Schedules jobs (one statement for several); a job already scheduled under the same kind, ref and step is kept. */
+export async function scheduleJob(db: Db, ...jobs: NewJob[]) {
+  if (!jobs.length) return;
   await db
     .insertInto('scheduled_job')
-    .values({ kind: job.kind, ref_id: job.refId, step: job.step ?? 0, run_at: job.runAt, status: 'pending', locked_until: null, last_error: null, created_at: job.now, done_at: null })
+    .values(jobs.map((job) => ({ kind: job.kind, ref_id: job.refId, step: job.step ?? 0, run_at: job.runAt, status: 'pending', locked_until: null, last_error: null, created_at: job.now, done_at: null })))
     .onConflict((oc) => oc.columns(['kind', 'ref_id', 'step']).doNothing())
     .execute();
+}
+
+// A hint, not shared state: work committed as due now wakes this process's worker at once instead
+// of at its next tick (which other app servers, and this one after a crash, still rely on).
+const wakers = new WeakMap<object, () => void>();
+
+/** Lets the worker running on this database be woken (see wakeWorker). */
+export function onWake(database: object, wake: () => void) {
+  wakers.set(database, wake);
+  return () => wakers.delete(database);
+}
+
+/** After committing a job due now: runs the worker of this process soon, if one runs here. */
+export function wakeWorker(deps: Pick<Deps, 'database'>) {
+  wakers.get(deps.database)?.();
 }
 
 export async function cancelJobs(db: Db, kind: string, refId: number) {
@@ -67,6 +86,9 @@ export async function runDueJobs(deps: Deps, handlers: Record<string, JobHandler
     .execute();
   let ran = 0;
   for (const job of due) {
+    // On SQLite a job's statements never wait for I/O: without this, a pass over a hundred jobs
+    // would hold the event loop for all of them while requests queue behind it.
+    if (ran > 0) await new Promise((r) => setImmediate(r));
     const handler = handlers[job.kind];
     if (!handler || !(await claimJob(deps.database.db, job.id, now))) continue;
     try {
