@@ -1,6 +1,8 @@
 // 议事厅 in a real browser on a fresh installation with the demo county: a resident raises a topic
-// for their village on a phone and comments on it (markup in a comment stays text); the village
-// secretary schedules the council and opens the vote; the resident votes and changes the vote;
+// for their village on a phone, corrects a typo in its title while nobody has responded, and
+// comments on it (markup in a comment stays text); a long discussion loads more on demand; the
+// village secretary corrects the text (managers may until the vote), schedules the council with a
+// villager picked from the village's list and a guest typed in, and opens the vote; the resident votes and changes the vote;
 // the secretary closes the vote, records the decision and a follow-up action and marks it done;
 // the village's public accountability page shows the decision and the action's status without a
 // login; the neighbouring village's secretary cannot open the topic.
@@ -10,6 +12,9 @@ import { DEMO_PASSWORD, launchBrowser, screenshot, startServer, type Server } fr
 import { call, login, logIn, noSidewaysScroll } from './session.ts';
 
 const TITLE = '村西小桥护栏松动需要加固';
+/** What the resident first typed: 桥 mistyped as 挢, corrected before anyone responds. */
+const TYPO_TITLE = '村西小挢护栏松动需要加固';
+const CORRECTION = '（经村民代表现场查看，共四段护栏松动。）';
 const DESCRIPTION = '村西小河上的石桥护栏有几段已经松动，孩子们上学天天经过，建议尽快加固并加装夜间反光条。';
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 const DECISION = '同意加固村西小桥护栏，加装反光条，费用由村集体承担，两周内完工。';
@@ -83,7 +88,7 @@ describe('the deliberation hall in a browser', () => {
     // The resident's only place is their village; the form chooses it once the list arrives.
     await resident.getByTestId('deliberation-raise-place').locator('.ant-select-content-has-value').filter({ hasText: villageName }).waitFor();
     await choose(resident, 'deliberation-raise-category', '道路设施');
-    await resident.getByTestId('deliberation-raise-title').fill(TITLE);
+    await resident.getByTestId('deliberation-raise-title').fill(TYPO_TITLE);
     await resident.getByTestId('deliberation-raise-description').fill(DESCRIPTION);
     expect(await noSidewaysScroll(resident)).toBeLessThanOrEqual(375);
     await screenshot(resident, 'deliberation-01-phone-raise');
@@ -91,9 +96,22 @@ describe('the deliberation hall in a browser', () => {
     await resident.getByTestId('topic-page').waitFor();
     topicId = Number(/\/deliberation\/(\d+)$/.exec(resident.url())![1]);
     expect(topicId).toBeGreaterThan(0);
-    expect(await resident.getByTestId('topic-title').textContent()).toBe(TITLE);
+    expect(await resident.getByTestId('topic-title').textContent()).toBe(TYPO_TITLE);
     expect(await resident.getByTestId('topic-description').textContent()).toBe(DESCRIPTION);
     expect(await status(resident)).toBe('征集意见');
+    expect(await resident.getByTestId('topic-edited').count()).toBe(0);
+  });
+
+  it('while nobody has responded, the resident corrects the title; the topic shows 已编辑', async () => {
+    await resident.getByTestId('topic-edit').click();
+    await resident.getByTestId('topic-edit-form').waitFor();
+    expect(await resident.getByTestId('topic-edit-title').inputValue()).toBe(TYPO_TITLE);
+    await resident.getByTestId('topic-edit-title').fill(TITLE);
+    await resident.getByTestId('topic-edit-submit').click();
+    await expect.poll(() => resident.getByTestId('topic-title').textContent()).toBe(TITLE);
+    expect(await resident.getByTestId('topic-edited').textContent()).toContain('已编辑');
+    expect(await noSidewaysScroll(resident)).toBeLessThanOrEqual(375);
+    await screenshot(resident, 'deliberation-01b-phone-edited');
   });
 
   it('the resident’s comment with markup in it is shown as plain text', async () => {
@@ -109,6 +127,31 @@ describe('the deliberation hall in a browser', () => {
     expect(dialogs).toEqual([]);
     expect(await noSidewaysScroll(resident)).toBeLessThanOrEqual(375);
     await screenshot(resident, 'deliberation-02-phone-comment');
+    // Someone has responded: the resident may no longer change what they responded to.
+    await expect.poll(() => resident.getByTestId('topic-edit').count()).toBe(0);
+  });
+
+  it('a long discussion shows a page at a time and loads more on demand', async () => {
+    // 24 more voices through the API (villagers of the demo county), after the first comment.
+    const voices = await Promise.all(['villager1', 'villager2', 'villager3'].map((v) => login(server, v, DEMO_PASSWORD)));
+    for (let i = 2; i <= 25; i++) await call(server, voices[i % voices.length]!, 'POST', `/api/deliberation/topics/${topicId}/comments`, { body: `第 ${i} 条意见：建议尽快施工` });
+    await resident.reload();
+    const panel = resident.getByTestId('comments-panel');
+    await panel.waitFor();
+    await expect.poll(() => resident.getByTestId('comment').count()).toBe(20);
+    expect(await panel.locator('.ant-card-head').textContent()).toContain('讨论（25）');
+    expect(await resident.getByTestId('comments-shown').textContent()).toBe('已显示 20 / 25 条');
+    // Oldest first: the page ends with the 20th comment, the rest wait for 加载更多.
+    expect(await resident.getByTestId('comment').nth(19).textContent()).toContain('第 20 条意见');
+    expect(await resident.getByText('第 21 条意见').count()).toBe(0);
+    await resident.getByTestId('comments-more').click();
+    await expect.poll(() => resident.getByTestId('comment').count()).toBe(25);
+    expect(await resident.getByTestId('comment').nth(24).textContent()).toContain('第 25 条意见');
+    expect(await resident.getByTestId('comments-more').count()).toBe(0);
+    // The first comment is still the markup, as text.
+    expect(await resident.getByTestId('comment-body').first().textContent()).toBe(PAYLOAD);
+    expect(await noSidewaysScroll(resident)).toBeLessThanOrEqual(375);
+    await screenshot(resident, 'deliberation-02b-phone-load-more');
   });
 
   it('the village secretary schedules the council and opens the vote', async () => {
@@ -120,11 +163,32 @@ describe('the deliberation hall in a browser', () => {
     expect(await secretary.getByTestId('comment-body').filter({ hasText: PAYLOAD }).textContent()).toBe(PAYLOAD);
     expect(await secretary.getByTestId('comment').locator('img').count()).toBe(0);
 
+    // There are comments, but a manager may still correct the text until the vote opens.
+    await secretary.getByTestId('topic-edit').click();
+    await secretary.getByTestId('topic-edit-description').fill(`${DESCRIPTION}${CORRECTION}`);
+    await secretary.getByTestId('topic-edit-submit').click();
+    await expect.poll(() => secretary.getByTestId('topic-description').textContent()).toBe(`${DESCRIPTION}${CORRECTION}`);
+    await secretary.getByTestId('topic-edited').waitFor();
+
     await secretary.getByTestId('manage-council').click();
     await secretary.getByTestId('council-place').fill('村委会一楼会议室');
+    // Attendees: one villager picked from the village's list (searched by name), one without an account typed in.
+    const people = secretary.getByTestId('council-people');
+    await people.click();
+    await secretary.keyboard.type('王大妈');
+    await secretary.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '村民 王大妈' }).click();
+    // A multiple Select shows each choice as a tag of its own.
+    await people.locator('.ant-select-selection-item').filter({ hasText: '村民 王大妈' }).waitFor();
+    await secretary.keyboard.press('Escape');
+    await secretary.getByTestId('council-guests').click();
+    await secretary.keyboard.type('老周');
+    await secretary.keyboard.press('Enter');
     await secretary.getByTestId('council-submit').click();
     await expect.poll(() => status(secretary)).toBe('议事会');
-    await secretary.getByTestId('council-card').filter({ hasText: '村委会一楼会议室' }).waitFor();
+    const council = secretary.getByTestId('council-card').filter({ hasText: '村委会一楼会议室' });
+    await council.waitFor();
+    expect(await council.textContent()).toContain('村民 王大妈');
+    expect(await secretary.getByTestId('council-attendance').textContent()).toBe('共 2 人参会：名单内 1 人，其他 1 人');
 
     await secretary.getByTestId('manage-vote').click();
     await secretary.getByTestId('vote-open-submit').click();
@@ -133,6 +197,8 @@ describe('the deliberation hall in a browser', () => {
     await panel.waitFor();
     expect(await panel.textContent()).toContain('表决中');
     expect(await secretary.getByTestId('vote-turnout').textContent()).toContain('已投 0 票');
+    // The vote is open: the text voted on stays as it is.
+    expect(await secretary.getByTestId('topic-edit').count()).toBe(0);
     await screenshot(secretary, 'deliberation-03-desk-voting');
   });
 

@@ -3,7 +3,9 @@
 // mediator's declaration of no conflict of interest; the mediator finds it in "my cases" on a
 // phone, starts the mediation, records a session and the agreement's terms, records the agreement
 // and downloads the 人民调解协议书 as a PDF; the neighbouring village's mediator gets the not-found
-// page for it; the statistics count it without a single name.
+// page for it; the statistics count it without a single name. Then a second dispute changes hands:
+// the secretary replaces its mediator with another who declares first, and the replaced mediator's
+// phone gets the not-found page at once.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -268,5 +270,67 @@ describe('people’s mediation in a browser', () => {
     expect(text).not.toContain(caseNumber);
     expect(text).not.toContain(SUMMARY);
     await screenshot(secretary, 'mediation-07-desk-stats');
+  });
+
+  it('the secretary replaces a case’s mediator; the replaced mediator gets the not-found page at once', async () => {
+    // A second dispute, registered and assigned to “mediator” through the API (the desk flow is above).
+    const api = await login(server, 'secretary', DEMO_PASSWORD);
+    const parties = [{ role: 'applicant', name: '司徒明远', phone: '19900003001' }, { role: 'respondent', name: '澹台秋月', phone: '19900003002' }];
+    const second = await call<{ id: number; number: string }>(server, api, 'POST', '/api/mediation/cases', { unitId: villageId, type: 'neighbour', summary: '两户因共用院墙上的爬山虎清理问题发生争执。', parties });
+    const mine = await login(server, 'mediator', DEMO_PASSWORD);
+    const me = (await call<{ mediator: { id: number } | null }>(server, mine, 'GET', '/api/mediation/cases/mine')).mediator!;
+    await call(server, api, 'POST', `/api/mediation/cases/${second.id}/declarations`, { mediatorId: me.id, conflict: false, statement: '本人与各方当事人无利害关系' });
+    await call(server, api, 'POST', `/api/mediation/cases/${second.id}/assign`, { mediatorId: me.id });
+    await mediator.goto(`${server.url}/mediation/cases/${second.id}`);
+    await mediator.getByTestId('mediation-case-page').waitFor();
+
+    // The other mediator the secretary hands it to: one of the village's pool with a login.
+    const next = await login(server, 'mediator_a2', DEMO_PASSWORD);
+    const nextName = (next.me as unknown as { displayName: string }).displayName;
+    const offered = await call<{ items: Array<{ name: string; openCases: number; assigned: boolean }> }>(server, api, 'GET', `/api/mediation/cases/${second.id}/candidates`);
+    const candidate = offered.items.find((m) => m.name === nextName)!;
+    expect(candidate.assigned).toBe(false);
+
+    await secretary.goto(`${server.url}/mediation/cases/${second.id}`);
+    await secretary.getByTestId('mediation-case-page').waitFor();
+    const row = secretary.getByTestId('mediation-mediator').filter({ hasText: mediatorName });
+    await row.getByTestId('mediation-reassign').click();
+    const dialog = secretary.getByRole('dialog').filter({ hasText: '撤换调解员' });
+    await dialog.waitFor();
+    const ok = secretary.getByTestId('mediation-assign-ok');
+    // The picker says how busy each is; the mediator being replaced is not offered.
+    await secretary.getByTestId('mediation-assign-mediator').click();
+    const option = secretary.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${nextName} ·`) });
+    await option.waitFor();
+    expect(await option.textContent()).toContain(candidate.openCases === 0 ? '空闲' : `在办 ${candidate.openCases} 件`);
+    expect(await secretary.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${mediatorName} ·`) }).count()).toBe(0);
+    // The dropdown is open: choose() picks from it.
+    await choose(secretary, 'mediation-assign-mediator', new RegExp(`^${nextName} ·`));
+    // A reason is required before going on.
+    expect(await ok.isDisabled()).toBe(true);
+    await secretary.getByTestId('mediation-reassign-reason').fill('原调解员外出务工，无法继续调解');
+    await ok.click();
+    // The newcomer declares exactly as a first mediator does.
+    await secretary.getByTestId('mediation-declare-conflict').getByText('无利害关系').click();
+    await ok.click();
+    await dialog.getByText('声明已记录，可以指派。').waitFor();
+    await screenshot(secretary, 'mediation-08-desk-reassign');
+    await ok.click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const timeline = secretary.getByTestId('mediation-timeline');
+    await expect.poll(() => timeline.textContent()).toContain('撤换调解员');
+    expect(await timeline.textContent()).toContain(`${mediatorName} → ${nextName}：原调解员外出务工，无法继续调解`);
+    await expect.poll(() => secretary.getByTestId('mediation-mediator').allTextContents()).toEqual([expect.stringContaining(nextName)]);
+
+    // The replaced mediator's phone: the page they had open now says “not found”, as does their queue.
+    await mediator.reload();
+    await mediator.getByTestId('mediation-case-not-found').waitFor();
+    expect((await mediator.locator('body').textContent())!).not.toContain(parties[0]!.name);
+    await screenshot(mediator, 'mediation-09-phone-replaced');
+    const queue = await call<{ items: Array<{ id: number }> }>(server, mine, 'GET', '/api/mediation/cases/mine?pageSize=100');
+    expect(queue.items.map((c) => c.id)).not.toContain(second.id);
+    // The new one is in.
+    expect((await call<{ you: { mediator: boolean } }>(server, next, 'GET', `/api/mediation/cases/${second.id}`)).you.mediator).toBe(true);
   });
 });

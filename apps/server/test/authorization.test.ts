@@ -245,6 +245,9 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     'POST /api/mediation/cases/:id/parties/:partyId/phone': () => ({ url: `/api/mediation/cases/${mediation.case}/parties/${mediation.party}/phone` }),
     'POST /api/mediation/cases/:id/declarations': () => ({ url: `/api/mediation/cases/${mediation.case}/declarations`, body: { mediatorId: mediation.mediator, conflict: false, statement: '越权声明内容' } }),
     'POST /api/mediation/cases/:id/assign': () => ({ url: `/api/mediation/cases/${mediation.case}/assign`, body: { mediatorId: mediation.mediator } }),
+    'GET /api/mediation/cases/:id/candidates': () => ({ url: `/api/mediation/cases/${mediation.case}/candidates` }),
+    'POST /api/mediation/cases/:id/reassign': () => ({ url: `/api/mediation/cases/${mediation.case}/reassign`, body: { fromMediatorId: mediation.mediator, toMediatorId: mediation.mediator + 1, reason: '越权撤换' } }),
+    'POST /api/mediation/cases/:id/unassign': () => ({ url: `/api/mediation/cases/${mediation.case}/unassign`, body: { mediatorId: mediation.mediator, reason: '越权撤回' } }),
     'POST /api/mediation/cases/:id/sessions': () => ({ url: `/api/mediation/cases/${mediation.case}/sessions`, body: { heldOn: '2026-01-05', place: '越权', attendees: '越权', notes: '越权' } }),
     'PUT /api/mediation/cases/:id/agreement': () => ({ url: `/api/mediation/cases/${mediation.case}/agreement`, body: { terms: ['越权'], performance: '越权' } }),
     'GET /api/mediation/cases/:id/agreement.pdf': () => ({ url: `/api/mediation/cases/${mediation.case}/agreement.pdf` }),
@@ -279,6 +282,7 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     // sees and does what); serving needs a member record.
     'POST /api/help/requests': () => ({ url: '/api/help/requests', body: { unitId: A, category: 'repair', description: '授权测试求助', place: '东庄村村口', phone: '13900000000' } }),
     'GET /api/help/requests/mine': 'self',
+    'GET /api/help/places/mine': 'self',
     'GET /api/help/requests': () => ({ url: `/api/help/requests?unitId=${A}` }),
     'GET /api/help/requests/:id': () => ({ url: `/api/help/requests/${help.id}` }),
     'POST /api/help/requests/:id/photos': () => ({ url: `/api/help/requests/${help.id}/photos`, upload: PNG }),
@@ -306,6 +310,7 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     'GET /api/deliberation/topics': () => ({ url: `/api/deliberation/topics?unitId=${A}` }),
     'POST /api/deliberation/topics': () => ({ url: '/api/deliberation/topics', body: { unitId: A, title: '授权测试议题', description: '授权测试', category: 'other' } }),
     'GET /api/deliberation/topics/:id': () => ({ url: `/api/deliberation/topics/${deliberation.voting}` }),
+    'PATCH /api/deliberation/topics/:id': () => ({ url: `/api/deliberation/topics/${deliberation.voting}`, body: { title: '越权修改的标题' } }),
     'GET /api/deliberation/topics/:id/comments': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/comments` }),
     'POST /api/deliberation/topics/:id/comments': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/comments`, body: { body: '授权测试评论' } }),
     'POST /api/deliberation/comments/:id/report': () => ({ url: `/api/deliberation/comments/${deliberation.comment}/report`, body: { reason: '授权测试' } }),
@@ -314,6 +319,7 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     'PUT /api/deliberation/topics/:id/ballot': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/ballot`, body: { option: 0 } }),
     'POST /api/deliberation/topics/:id/council': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/council`, body: { scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), place: '越权', attendees: [] } }),
     'PATCH /api/deliberation/topics/:id/council': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/council`, body: { minutes: '越权纪要' } }),
+    'GET /api/deliberation/topics/:id/council/candidates': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/council/candidates` }),
     'POST /api/deliberation/topics/:id/vote': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/vote`, body: { closesAt: new Date(Date.now() + 86_400_000).toISOString() } }),
     'POST /api/deliberation/topics/:id/vote/close': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/vote/close` }),
     'POST /api/deliberation/topics/:id/decide': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/decide`, body: { decision: '越权决定' } }),
@@ -324,6 +330,10 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     'POST /api/deliberation/topics/:id/actions': () => ({ url: `/api/deliberation/topics/${deliberation.decided}/actions`, body: { title: '越权事项', responsiblePerson: '某' } }),
     'PATCH /api/deliberation/actions/:id': () => ({ url: `/api/deliberation/actions/${deliberation.action}`, body: { status: 'done' } }),
     'PUT /api/deliberation/settings': () => ({ url: '/api/deliberation/settings', body: { hideAfterReports: 1 } }),
+    // Open311 client applications: installation-wide, for the system administrator only.
+    'GET /api/open311/clients': () => ({ url: '/api/open311/clients' }),
+    'POST /api/open311/clients': () => ({ url: '/api/open311/clients', body: { name: '越权客户端', contact: '越权' } }),
+    'POST /api/open311/clients/:id/revoke': () => ({ url: `/api/open311/clients/${open311.client}/revoke` }),
   };
   function memberRoll() {
     return workbookWithRows(['姓名', '性别', '出生日期', '身份证号', '入党日期', '党员状态', '所在支部'], [['赵六', '男', '1980-01-01', String(person({ gender: 'male', birthDate: '1980-01-01' }).idNumber), '2005-01-01', '正式党员', 'C01A1']]);
@@ -354,6 +364,8 @@ const deliberation = { voting: 0, comment: 0, decided: 0, action: 0 };
 const hazards = { id: 0, photo: 0 };
 /** Help requests of village A: one filed by its secretary, with a photo. */
 const help = { id: 0, photo: 0 };
+/** Open311: a client application in use, registered by the system administrator. */
+const open311 = { client: 0 };
 /** Mediation in village A: a mediator of its pool, a case registered there and one of its parties. */
 const mediation = { mediator: 0, case: 0, party: 0 };
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
@@ -365,6 +377,8 @@ const RESIDENT_MAY: Record<string, number> = {
   'GET /api/deliberation/topics': 200,
   'POST /api/deliberation/topics': 201,
   'GET /api/deliberation/topics/:id': 200,
+  // Open to residents for the topics they raised; this one is a member's, so the resident is told it is not theirs.
+  'PATCH /api/deliberation/topics/:id': 403,
   'GET /api/deliberation/topics/:id/comments': 200,
   'POST /api/deliberation/topics/:id/comments': 201,
   'POST /api/deliberation/comments/:id/report': 201,
@@ -408,6 +422,8 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
     Object.assign(hazards, await hazardFixtures(w));
     Object.assign(help, await helpFixtures(w));
     Object.assign(deliberation, await deliberationFixtures(w));
+    open311.client = (await w.as.admin.post('/api/open311/clients', { name: '授权测试客户端', contact: '测试' })).json().client?.id;
+    if (!open311.client) throw new Error('authorization fixture open311.client was not created');
   });
   afterAll(() => env?.close());
 
@@ -422,7 +438,7 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
 
   it('only health, meta, login, the public pioneer board, notices, objections and honor roll are public', () => {
     const pub = env.app.xfRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
-    expect(pub.sort()).toEqual(['GET /api/health', 'GET /api/meta', 'GET /api/public/board', 'GET /api/public/deliberation', 'GET /api/public/help/requests/:receipt', 'GET /api/public/help/villages/:code', 'GET /api/public/help/villages/:code/stats', 'GET /api/public/honor-roll', 'GET /api/public/notices', 'GET /api/public/notices/:id', 'GET /api/public/objections/:receipt', 'GET /open311/v2/requests.json', 'GET /open311/v2/requests.xml', 'GET /open311/v2/requests/:id', 'GET /open311/v2/services.json', 'GET /open311/v2/services.xml', 'GET /open311/v2/services/:id', 'POST /api/auth/login', 'POST /api/public/help/requests/:receipt/confirm', 'POST /api/public/help/requests/:receipt/photos', 'POST /api/public/help/requests/:receipt/reopen', 'POST /api/public/help/villages/:code/requests', 'POST /api/public/objections', 'POST /open311/v2/requests.json', 'POST /open311/v2/requests.xml']);
+    expect(pub.sort()).toEqual(['GET /api/health', 'GET /api/meta', 'GET /api/public/board', 'GET /api/public/deliberation', 'GET /api/public/help/requests/:receipt', 'GET /api/public/help/villages/:code', 'GET /api/public/help/villages/:code/stats', 'GET /api/public/honor-roll', 'GET /api/public/notices', 'GET /api/public/notices/:id', 'GET /api/public/objections/:receipt', 'GET /open311/discovery.json', 'GET /open311/discovery.xml', 'GET /open311/v2/requests.json', 'GET /open311/v2/requests.xml', 'GET /open311/v2/requests/:id', 'GET /open311/v2/services.json', 'GET /open311/v2/services.xml', 'GET /open311/v2/services/:id', 'POST /api/auth/login', 'POST /api/public/help/requests/:receipt/confirm', 'POST /api/public/help/requests/:receipt/photos', 'POST /api/public/help/requests/:receipt/reopen', 'POST /api/public/help/villages/:code/requests', 'POST /api/public/objections', 'POST /open311/v2/requests.json', 'POST /open311/v2/requests.xml']);
   });
 
   it('refuses an anonymous caller on every non-public route with 401', async () => {

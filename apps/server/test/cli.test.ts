@@ -1,5 +1,6 @@
 // The `xianfeng` command as an administrator uses it: a real process on a SQLite file.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,6 +60,25 @@ describe('xianfeng command line', () => {
     expect(reset.out).toMatch(/temporary password: \w{10}/);
   });
 
+  it('registers an Open311 client application and prints its key once, keeping only its hash', () => {
+    const r = xianfeng('open311', 'key', '--name', '随手拍小程序', '--contact', '县融媒体中心 李工');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^xf311_[A-Za-z0-9_-]{32}\n$/);
+    const key = r.out.trim();
+    const db = new Database(path.join(dir, 'x.db'), { readonly: true });
+    const row = db.prepare('select * from open311_client where name = ?').get('随手拍小程序') as Record<string, unknown>;
+    const audit = db.prepare("select actor_name, after_json from audit_log where action = 'open311.client.create'").all() as Array<{ actor_name: string; after_json: string }>;
+    db.close();
+    expect(row.key_hash).toBe(createHash('sha256').update(key).digest('base64url'));
+    expect(JSON.stringify(row)).not.toContain(key);
+    expect(audit).toEqual([{ actor_name: '命令行 (CLI)', after_json: expect.stringContaining('随手拍小程序') }]);
+    expect(audit[0].after_json).not.toContain(key);
+    const twice = xianfeng('open311', 'key', '--name', '随手拍小程序');
+    expect(twice.code).toBe(1);
+    expect(twice.err).toContain('已有名为“随手拍小程序”的在用客户端');
+    expect(xianfeng('open311', 'key').code).toBe(2);
+  });
+
   it('exports members of a unit as .xlsx, masked', async () => {
     const out = path.join(dir, 'out.xlsx');
     expect(xianfeng('export', 'members', '--unit', 'K', '--out', out).code).toBe(0);
@@ -83,6 +103,7 @@ describe('xianfeng command line', () => {
     const r = spawnSync(process.execPath, [bin, 'demo'], { env: demoEnv, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('secretary2');
+    expect(r.stdout).toMatch(/「随手拍小程序」api_key: xf311_[A-Za-z0-9_-]{32}/);
     const db = new Database(path.join(dir, 'demo.db'), { readonly: true });
     const units = (db.prepare('select count(*) as n from unit').get() as { n: number }).n;
     const members = (db.prepare('select count(*) as n from member').get() as { n: number }).n;

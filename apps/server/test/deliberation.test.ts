@@ -360,4 +360,231 @@ describe.each(DATABASES)('deliberation hall (%s)', (kind) => {
       expect(await audit('update')).toEqual([expect.objectContaining({ entity_id: 'deliberation.hide_after_reports', before_json: '3', after_json: '1' })]);
     });
   });
+
+  describe('correcting a topic', () => {
+    const edit = (c: Client, id: number, body: Record<string, unknown>) => c.request('PATCH', `/api/deliberation/topics/${id}`, body);
+    const sa = () => w.as.secretaryA;
+    /** A topic raised by the village's resident, taken to `status` by its secretary. */
+    async function topicIn(status: string) {
+      const id = (await raise(w.as.resident, { title: `议题（${status}）`, description: '原来的说明文字' })).json().id as number;
+      const post = async (path: string, body: Record<string, unknown> = {}) => {
+        const r = await sa().post(`/api/deliberation/topics/${id}/${path}`, body);
+        expect(r.statusCode, `${path}: ${r.body}`).toBe(200);
+      };
+      if (status === 'rejected') await post('reject', { reason: '不属于议事范围' });
+      if (status === 'open' || status === 'rejected') return id;
+      await post('council', { scheduledAt: at(24), place: '村委会', attendees: [] });
+      if (status === 'closed') await post('close', { reason: '已协商解决' });
+      if (status === 'council' || status === 'closed') return id;
+      await post('vote', { closesAt: at(200) });
+      if (status === 'voting') return id;
+      await post('vote/close');
+      await post('decide', { decision: '同意实施' });
+      if (status === 'decided') return id;
+      await post('start');
+      if (status === 'implementing') return id;
+      const action = (await sa().post(`/api/deliberation/topics/${id}/actions`, { title: '落实', responsiblePerson: '李主任' })).json().id;
+      await sa().patch(`/api/deliberation/actions/${action}`, { status: 'done' });
+      await post('complete');
+      return id;
+    }
+
+    // Every state × who asks (nobody has commented): 'ok' or the refusal.
+    const TABLE: Array<[string, string, string]> = [
+      // state          author (the resident who raised it)   manager (the village secretary)
+      ['open', 'ok', 'ok'],
+      ['council', 'ok', 'ok'],
+      ['voting', 'deliberation.edit_after_vote', 'deliberation.edit_after_vote'],
+      ['decided', 'deliberation.edit_after_vote', 'deliberation.edit_after_vote'],
+      ['implementing', 'deliberation.edit_after_vote', 'deliberation.edit_after_vote'],
+      ['completed', 'deliberation.topic_final', 'deliberation.topic_final'],
+      ['rejected', 'deliberation.topic_final', 'deliberation.topic_final'],
+      ['closed', 'deliberation.topic_final', 'deliberation.topic_final'],
+    ];
+    for (const [status, author, manager] of TABLE) {
+      it(`${status}: its author → ${author}, a manager → ${manager}, anyone else → 403`, async () => {
+        await moveClock(0);
+        const id = await topicIn(status);
+        const expectAnswer = async (c: Client, want: string, title: string) => {
+          const before = (await topicOf(c, id)).canEdit;
+          const res = await edit(c, id, { title });
+          if (want === 'ok') {
+            expect(before).toBe(true);
+            expect(res.statusCode, res.body).toBe(200);
+            expect(res.json().title).toBe(title);
+          } else {
+            expect(before).toBe(false);
+            expect(res.statusCode, res.body).toBe(409);
+            expect(res.json().error.code).toBe(want);
+          }
+        };
+        await expectAnswer(w.as.resident, author, `提出人改过的标题 ${status}`);
+        await expectAnswer(w.as.secretaryA, manager, `书记改过的标题 ${status}`);
+        for (const other of [neighbour, gridWorker, w.as.memberA]) {
+          expect((await topicOf(other, id)).canEdit).toBe(false);
+          const res = await edit(other, id, { title: '别人改的标题' });
+          expect(res.statusCode, res.body).toBe(403);
+          expect(res.json().error.code).toBe('deliberation.not_editor');
+        }
+        expect((await edit(w.as.secretaryB, id, { title: '越权修改' })).statusCode).toBe(404);
+      });
+    }
+
+    it('every correction is audited with before and after; the topic shows 已编辑 with the time and who', async () => {
+      await moveClock(1);
+      const id = await topicIn('open');
+      expect((await topicOf(w.as.resident, id))).toMatchObject({ editedAt: null, editedBy: null });
+      await moveClock(2);
+      const res = await edit(w.as.resident, id, { title: '村口路灯不亮（三盏）', description: '村口三盏路灯坏了一个月。' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ title: '村口路灯不亮（三盏）', description: '村口三盏路灯坏了一个月。', editedAt: at(2), editedBy: { id: w.users.resident.id } });
+      const entries = (await audit('deliberation.edit')).filter((a) => a.entity_id === String(id));
+      expect(entries.map((a) => [a.actor_user_id, JSON.parse(a.before_json!), JSON.parse(a.after_json!)])).toEqual([
+        [w.users.resident.id, { title: '议题（open）', description: '原来的说明文字' }, { title: '村口路灯不亮（三盏）', description: '村口三盏路灯坏了一个月。' }],
+      ]);
+      // Only what changed is recorded; the same text again is no correction at all.
+      await moveClock(3);
+      const secretary = await edit(w.as.secretaryA, id, { title: '村口路灯不亮（三盏）', description: '村口三盏路灯坏了一个月，请尽快更换。' });
+      expect(secretary.json()).toMatchObject({ editedAt: at(3), editedBy: { id: w.users.secretaryA.id } });
+      const last = (await audit('deliberation.edit')).filter((a) => a.entity_id === String(id)).at(-1)!;
+      expect([JSON.parse(last.before_json!), JSON.parse(last.after_json!)]).toEqual([{ description: '村口三盏路灯坏了一个月。' }, { description: '村口三盏路灯坏了一个月，请尽快更换。' }]);
+      const count = (await audit('deliberation.edit')).length;
+      expect((await edit(w.as.secretaryA, id, { title: '村口路灯不亮（三盏）' })).json().editedAt).toBe(at(3));
+      expect(await audit('deliberation.edit')).toHaveLength(count);
+      // The list carries the mark too.
+      expect((await w.as.resident.get('/api/deliberation/topics?pageSize=100')).json().items.find((t: { id: number }) => t.id === id).editedAt).toBe(at(3));
+    });
+
+    it('once someone has commented (even a comment since hidden), only a manager corrects it; clear errors in zh and en', async () => {
+      await moveClock(0);
+      const id = await topicIn('open');
+      const c = (await neighbour.post(`/api/deliberation/topics/${id}/comments`, { body: '支持' })).json().id;
+      await w.as.secretaryA.post(`/api/deliberation/comments/${c}/hide`, { reason: '测试' });
+      const refused = await edit(w.as.resident, id, { description: '改了说明' });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error).toMatchObject({ code: 'deliberation.edit_after_comments', message: '已有人发表评论，提出人不能再修改议题；如需更正，请联系村（社区）书记' });
+      const en = await login(env.app, w.users.resident.username, undefined, 'en');
+      expect((await edit(en, id, { description: '改了说明' })).json().error.message).toBe('Someone has already commented, so the topic can no longer be edited by the person who raised it; ask the secretary to correct it.');
+      expect((await topicOf(w.as.resident, id)).canEdit).toBe(false);
+      expect((await edit(w.as.secretaryA, id, { description: '书记更正的说明' })).statusCode).toBe(200);
+      const empty = await edit(w.as.secretaryA, id, {});
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json().error.details[0]).toMatchObject({ code: 'deliberation.edit_nothing', message: '请填写要修改的标题或内容' });
+      expect((await edit(w.as.secretaryA, id, { title: 'x' })).statusCode).toBe(400);
+    });
+  });
+
+  describe('the discussion in pages', () => {
+    let topic: number;
+    let all: number[];
+    beforeAll(async () => {
+      await moveClock(0);
+      topic = (await raise(w.as.resident, { title: '村级公益岗位设置' })).json().id;
+      const voices = [w.as.resident, neighbour, w.as.memberA, gridResident];
+      all = [];
+      for (let i = 1; i <= 25; i++) all.push((await voices[i % voices.length]!.post(`/api/deliberation/topics/${topic}/comments`, { body: `第 ${i} 条意见` })).json().id);
+      // Two hidden by the moderator, on different pages.
+      await w.as.secretaryA.post(`/api/deliberation/comments/${all[3]}/hide`, { reason: '重复' });
+      await w.as.secretaryA.post(`/api/deliberation/comments/${all[17]}/hide`, { reason: '无关' });
+    });
+    const page = (c: Client, cursor?: number, limit = 10) => c.get(`/api/deliberation/topics/${topic}/comments?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+
+    it('pages come oldest first with a cursor; together they hold every comment once; the figures cover the whole discussion', async () => {
+      const seen: number[] = [];
+      let cursor: number | undefined;
+      const pages = [];
+      do {
+        const res = await page(neighbour, cursor);
+        expect(res.statusCode, res.body).toBe(200);
+        const body = res.json();
+        pages.push(body);
+        seen.push(...body.items.map((c: { id: number }) => c.id));
+        cursor = body.nextCursor ?? undefined;
+      } while (cursor);
+      expect(pages.map((p) => p.items.length)).toEqual([10, 10, 5]);
+      expect(seen).toEqual(all);
+      expect(pages.map((p) => p.nextCursor)).toEqual([all[9], all[19], null]);
+      // Hidden comments keep their place and count, without text, for everyone.
+      expect(pages.every((p) => p.total === 25)).toBe(true);
+      expect(pages.every((p) => !('hiddenCount' in p))).toBe(true);
+      expect(pages[0].items[3]).toMatchObject({ id: all[3], hidden: true, body: null });
+      // The default page is 20, the largest 100.
+      expect((await w.as.resident.get(`/api/deliberation/topics/${topic}/comments`)).json()).toMatchObject({ total: 25, nextCursor: all[19] });
+      expect((await page(neighbour, undefined, 101)).statusCode).toBe(400);
+      expect((await page(neighbour, all[24])).json()).toMatchObject({ items: [], nextCursor: null, total: 25 });
+    });
+
+    it('moderators see how many are hidden on every page, with their text and state', async () => {
+      for (const cursor of [undefined, all[9], all[19]]) {
+        const body = (await page(w.as.secretaryA, cursor)).json();
+        expect(body).toMatchObject({ total: 25, hiddenCount: 2, canModerate: true });
+      }
+      const second = (await page(w.as.secretaryA, all[9])).json();
+      expect(second.items[7]).toMatchObject({ id: all[17], hidden: true, state: 'hidden', body: '第 18 条意见' });
+      await w.as.secretaryA.post(`/api/deliberation/comments/${all[17]}/restore`, { reason: '误隐藏' });
+      expect((await page(w.as.secretaryA, all[19])).json().hiddenCount).toBe(1);
+      expect((await topicOf(w.as.resident, topic)).commentCount).toBe(25);
+    });
+  });
+
+  describe('council attendance', () => {
+    let topic: number;
+    beforeAll(async () => {
+      await moveClock(0);
+      topic = (await raise(gridResident, { unitId: gridA1, title: '一网格加装电动车充电桩', description: '楼下电动车私拉电线充电，存在火灾隐患。', category: 'safety' })).json().id;
+    });
+    const candidates = (c: Client, q = '') => c.get(`/api/deliberation/topics/${topic}/council/candidates${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+
+    it('the recorder picks from the members and accounts of the village (a grid topic too), never from the neighbouring village', async () => {
+      const res = await candidates(w.as.secretaryA);
+      expect(res.statusCode, res.body).toBe(200);
+      const items = res.json().items as Array<{ memberId: number | null; userId: number | null; name: string }>;
+      expect(items.filter((i) => i.memberId !== null).map((i) => [i.memberId, i.name])).toEqual([[w.members.a, '张三']]);
+      const accounts = items.filter((i) => i.userId !== null).map((i) => i.userId);
+      expect(accounts).toEqual(expect.arrayContaining([w.users.resident.id, neighbourId, gridResidentId, w.users.secretaryA.id]));
+      expect(accounts).not.toContain(w.users.secretaryB.id);
+      expect(accounts).not.toContain(w.users.countyAdmin.id);
+      expect(res.body).not.toContain('李四');
+      expect((await candidates(w.as.secretaryA, '张')).json().items.map((i: { name: string }) => i.name)).toEqual(['张三']);
+      expect((await candidates(w.as.secretaryA, w.users.resident.username)).json().items.map((i: { userId: number }) => i.userId)).toEqual([w.users.resident.id]);
+      expect((await candidates(w.as.resident)).statusCode).toBe(403);
+      expect((await candidates(w.as.secretaryB)).statusCode).toBe(404);
+    });
+
+    it('picked people are stored beside free-text names and counted; each list replaces its own kind; audited', async () => {
+      const res = await w.as.secretaryA.post(`/api/deliberation/topics/${topic}/council`, {
+        scheduledAt: at(30), place: '一网格活动室', attendees: ['老周（无账号）'], memberIds: [w.members.a], userIds: [gridResidentId, neighbourId],
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().council).toMatchObject({
+        attendees: ['老周（无账号）'],
+        people: [{ memberId: w.members.a, userId: null, name: '张三' }, { memberId: null, userId: gridResidentId }, { memberId: null, userId: neighbourId }],
+        attendance: { people: 3, guests: 1, total: 4 },
+      });
+      const rows = await env.deps.database.db.selectFrom('deliberation_council_attendee').selectAll().where('topic_id', '=', topic).execute();
+      expect(rows).toHaveLength(3);
+      // At the meeting the neighbour did not come: the accounts list is replaced, the member stays.
+      const patched = await w.as.secretaryA.patch(`/api/deliberation/topics/${topic}/council`, { userIds: [gridResidentId], minutes: '与会人员同意在楼下空地加装充电桩。' });
+      expect(patched.statusCode, patched.body).toBe(200);
+      expect(patched.json().council.people.map((p: { memberId: number | null; userId: number | null }) => p.memberId ?? p.userId)).toEqual([w.members.a, gridResidentId]);
+      expect(patched.json().council.attendance).toEqual({ people: 2, guests: 1, total: 3 });
+      const entry = (await audit('deliberation.council')).filter((a) => a.entity_id === String(topic)).at(-1)!;
+      expect(JSON.parse(entry.before_json!).people).toHaveLength(3);
+      expect(JSON.parse(entry.after_json!)).toMatchObject({ minutes: '与会人员同意在楼下空地加装充电桩。', people: [{ memberId: w.members.a, name: '张三' }, { userId: gridResidentId }] });
+      const scheduled = (await audit('deliberation.schedule_council')).filter((a) => a.entity_id === String(topic));
+      expect(JSON.parse(scheduled[0]!.after_json!).people).toHaveLength(3);
+      // A person's attendance across councils can be counted from the rows.
+      const counted = await env.deps.database.db.selectFrom('deliberation_council_attendee').select((eb) => eb.fn.countAll().as('n')).where('member_id', '=', w.members.a).executeTakeFirstOrThrow();
+      expect(Number(counted.n)).toBe(1);
+    });
+
+    it('someone from outside the village cannot be counted in; nothing changes', async () => {
+      const member = await w.as.secretaryA.patch(`/api/deliberation/topics/${topic}/council`, { memberIds: [w.members.b] });
+      expect(member.statusCode).toBe(400);
+      expect(member.json().error.details[0]).toMatchObject({ field: 'memberIds', code: 'deliberation.attendee_outside', message: '从名单中选择的参会人员须为本村（社区）的党员或居民' });
+      const account = await w.as.secretaryA.patch(`/api/deliberation/topics/${topic}/council`, { userIds: [w.users.secretaryB.id] });
+      expect(account.json().error.details[0].field).toBe('userIds');
+      expect((await topicOf(w.as.secretaryA, topic)).council.attendance).toEqual({ people: 2, guests: 1, total: 3 });
+    });
+  });
 });

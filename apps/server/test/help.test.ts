@@ -6,7 +6,10 @@
 // secretary; floods are refused; the neighbouring village sees nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { runDueWork } from '../src/worker.ts';
+import { runDueWork, startWorker } from '../src/worker.ts';
+import { runDueJobs } from '../src/core/jobs.ts';
+import { runMatching } from '../src/modules/help/matching.ts';
+import { MATCH_JOB } from '../src/modules/help/requests.ts';
 import { DATABASES, factories, login, startTestEnv, type Client, type TestEnv } from './harness.ts';
 import { buildWorld, person, type World } from './world.ts';
 
@@ -41,11 +44,16 @@ describe.each(DATABASES)('help requests (%s)', (kind) => {
     return { challenge: token, answer: a! + b! };
   }
 
+  /** Matching runs as a job right after filing (the server's worker is woken); here it is run by hand. */
+  const matchFiled = () => runDueJobs(env.deps, { [MATCH_JOB]: runMatching });
+
   async function fileAsPublic(body: Record<string, unknown> = {}, address = nextAddress(), lang = 'zh-CN') {
     const call = from(address, lang);
-    return call('POST', '/api/public/help/villages/C01A/requests', {
+    const res = await call('POST', '/api/public/help/villages/C01A/requests', {
       ...(await solved(call)), category: 'repair', description: '家里的空调不制冷了', place: '东庄村一组 3 号', name: '王大妈', phone: nextPhone(), ...body,
     });
+    if (res.statusCode === 201) await matchFiled();
+    return res;
   }
   const inbox = (userId: number, kind: string) => env.deps.database.db.selectFrom('notification').selectAll().where('user_id', '=', userId).where('kind', '=', kind).execute();
   const score = async (c: Client) => (await c.get('/api/points/my')).json().current.score as number;
@@ -126,23 +134,52 @@ describe.each(DATABASES)('help requests (%s)', (kind) => {
     });
 
     it('files with a receipt code, keeps the phone encrypted and matches by specialty, place and hours', async () => {
-      const res = await fileAsPublic({ gridId: gridA1, phone: '13912345678' });
+      const call = from(nextAddress());
+      const res = await call('POST', '/api/public/help/villages/C01A/requests', {
+        ...(await solved(call)), gridId: gridA1, category: 'repair', description: '家里的空调不制冷了', place: '东庄村一组 3 号', name: '王大妈', phone: '13912345678',
+      });
       expect(res.statusCode, res.body).toBe(201);
       const body = res.json();
       expect(body).toMatchObject({ status: 'received', category: 'repair', phone: '139****5678', unitName: '东庄一网格', village: { name: '东庄村' } });
       expect(body.receiptCode).toMatch(/^[2-9A-Z]{10}$/);
+      // The receipt is what a reader of the request would see.
+      expect((await from('10.0.0.1')('GET', `/api/public/help/requests/${body.receiptCode}`)).json()).toEqual(body);
       const row = await env.deps.database.db.selectFrom('help_request').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow();
       expect(row.phone_enc).not.toContain('13912345678');
       expect(env.deps.cipher.decrypt(row.phone_enc)).toBe('13912345678');
-      const matches = await env.deps.database.db.selectFrom('help_match').selectAll().where('request_id', '=', body.id).orderBy('score', 'desc').execute();
+      // Matching follows the filing as a job due at once: nothing is matched before it runs, and a second run changes nothing.
+      const matchesOf = () => env.deps.database.db.selectFrom('help_match').selectAll().where('request_id', '=', body.id).orderBy('score', 'desc').execute();
+      expect(await matchesOf()).toEqual([]);
+      expect(await matchFiled()).toBe(1);
+      expect(await matchFiled()).toBe(0);
+      const matches = await matchesOf();
       // B lives in this grid and is available now; A is of the village's branch; C's specialty does not fit.
       expect(matches.map((m) => [m.member_id, m.place])).toEqual([[w.members.b, 'grid'], [w.members.a, 'village']]);
       expect(await inbox(users.memberB, 'help.matched')).toHaveLength(1);
       expect(await inbox(w.users.memberA.id, 'help.matched')).toHaveLength(1);
       expect(await inbox(users.memberC, 'help.matched')).toHaveLength(0);
-      const audit = await env.deps.database.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'help_request').where('entity_id', '=', String(body.id)).execute();
-      expect(audit.map((a) => a.action)).toEqual(['help.file']);
+      const audit = await env.deps.database.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'help_request').where('entity_id', '=', String(body.id)).orderBy('id').execute();
+      expect(audit.map((a) => a.action)).toEqual(['help.file', 'help.match']);
+      expect(JSON.parse(audit[1]!.after_json!)).toEqual({ matched: [w.members.b, w.members.a] });
       expect(JSON.stringify(audit)).not.toContain('13912345678');
+    });
+
+    it('a request taken before its matching ran is not matched; a running server matches at once, not at its next tick', async () => {
+      const call = from(nextAddress());
+      const taken = (await call('POST', '/api/public/help/villages/C01A/requests', { ...(await solved(call)), category: 'repair', description: '插座冒火花', place: '东庄村一组 9 号', name: '李大爷', phone: nextPhone() })).json().id;
+      expect((await w.as.memberA.post(`/api/help/requests/${taken}/accept`)).statusCode).toBe(200);
+      expect(await matchFiled()).toBe(1);
+      expect(await env.deps.database.db.selectFrom('help_match').select('member_id').where('request_id', '=', taken).execute()).toEqual([]);
+      // A worker whose next tick is an hour away: the filing wakes it.
+      const worker = startWorker(env.deps, 3_600_000);
+      try {
+        await new Promise((r) => setTimeout(r, 200));
+        const call2 = from(nextAddress());
+        const id = (await call2('POST', '/api/public/help/villages/C01A/requests', { ...(await solved(call2)), category: 'repair', description: '电灯不亮', place: '东庄村一组 10 号', name: '李大娘', phone: nextPhone() })).json().id;
+        await expect.poll(async () => (await env.deps.database.db.selectFrom('help_match').select('member_id').where('request_id', '=', id).execute()).length, { timeout: 5000 }).toBeGreaterThan(0);
+      } finally {
+        await worker.stop();
+      }
     });
 
     it('a farming question goes to the member who farms', async () => {
@@ -255,7 +292,7 @@ describe.each(DATABASES)('help requests (%s)', (kind) => {
       expect(again.statusCode).toBe(409);
       expect(again.json().error.code).toBe('help.finished');
       const audit = await env.deps.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'help_request').where('entity_id', '=', String(id)).orderBy('id').execute();
-      expect(audit.map((a) => a.action)).toEqual(['help.file', 'help.accept', 'help.start', 'help.resolve', 'help.reopen', 'help.resolve', 'help.confirm']);
+      expect(audit.map((a) => a.action)).toEqual(['help.file', 'help.match', 'help.accept', 'help.start', 'help.resolve', 'help.reopen', 'help.resolve', 'help.confirm']);
     });
 
     it('books under the unit’s own 群众求助服务 rule when it has one, within its cap', async () => {
@@ -369,6 +406,21 @@ describe.each(DATABASES)('help requests (%s)', (kind) => {
       expect(s.months).toHaveLength(3);
       expect(s.months.reduce((n: number, m: { filed: number }) => n + m.filed, 0)).toBe(total.length);
       expect(JSON.stringify(s)).not.toContain('1390000');
+    });
+  });
+  // Last: it files in village B, which the tests above expect to be empty.
+  describe('asking logged in where one lives', () => {
+    it('a member asks for help logged in where their branch is and where they registered to live; nowhere else', async () => {
+      // B works in village B (which has a grid since a test above) and registered in grid A1.
+      const places = (await memberB.get('/api/help/places/mine')).json() as Array<{ id: number; name: string; kind: string; residence: boolean }>;
+      expect(places.map((p) => [p.name, p.residence])).toEqual([['东庄村', true], ['东庄一网格', true], ['西庄村', false], ['西庄一网格', false]]);
+      const body = { category: 'repair', description: '楼道灯坏了', place: '一组 2 号', phone: '13700000001' };
+      const there = await memberB.post('/api/help/requests', { ...body, unitId: gridA1 });
+      expect(there.statusCode, there.body).toBe(201);
+      expect((await memberB.post('/api/help/requests', { ...body, unitId: w.units.villageB })).statusCode).toBe(201);
+      // C's branch is in village A, and C lives nowhere else.
+      expect((await memberC.get('/api/help/places/mine')).json().map((p: { name: string }) => p.name)).toEqual(['东庄村', '东庄一网格']);
+      expect((await memberC.post('/api/help/requests', { ...body, unitId: w.units.villageB })).statusCode).toBe(404);
     });
   });
 });

@@ -224,7 +224,7 @@ describe.each(DATABASES)('mediation (%s)', (kind) => {
       expect((await m.zhang.client.get('/api/mediation/cases/mine?status=closed')).json().items.map((c: { id: number }) => c.id)).not.toContain(id);
       const one = await m.zhang.client.get(`/api/mediation/cases/${id}`);
       expect(one.statusCode).toBe(200);
-      expect(one.json().you).toEqual({ supervisor: false, mediator: true, actions: ['start', 'agree', 'fail', 'visit'] });
+      expect(one.json().you).toEqual({ supervisor: false, mediator: true, actions: ['start', 'agree', 'fail', 'visit'], staffing: [] });
     });
 
     it('another mediator of the same pool cannot see it, nor reveal a phone, nor act on it — the same answer as a case that does not exist', async () => {
@@ -415,5 +415,201 @@ describe.each(DATABASES)('mediation (%s)', (kind) => {
       expect((await w.as.resident.get(`/api/mediation/stats?unitId=${A()}`)).statusCode).toBe(403);
       expect((await w.as.countyAdmin.get(`/api/mediation/stats?unitId=${w.units.county}`)).json().byUnit[0].unitName).toBe('东庄村');
     });
+  });
+
+  // After the figures above, so that the cases below (in every state) leave them alone.
+  describe('changing who mediates: reassign and unassign', () => {
+    const step = (as: Client, id: number, action: string, body: Record<string, unknown> = {}) => as.post(`/api/mediation/cases/${id}/${action}`, body);
+    const declare = (id: number, mediatorId: number) =>
+      w.as.secretaryA.post(`/api/mediation/cases/${id}/declarations`, { mediatorId, conflict: false, statement: '本人与各方当事人无亲属关系、无利害关系' });
+    const reassign = (id: number, fromMediatorId: number, toMediatorId: number, reason = '原调解员外出务工，无法继续调解', as: Client = w.as.secretaryA) =>
+      as.post(`/api/mediation/cases/${id}/reassign`, { fromMediatorId, toMediatorId, reason });
+    const unassign = (id: number, mediatorId: number, reason = '当事人申请调解员回避', as: Client = w.as.secretaryA) => as.post(`/api/mediation/cases/${id}/unassign`, { mediatorId, reason });
+    const assignedIds = async (id: number) => (await env.deps.database.db.selectFrom('mediation_assignment').select('mediator_id').where('case_id', '=', id).orderBy('mediator_id').execute()).map((r) => r.mediator_id);
+    /** A mediator kept by the town's pool, covering the whole town; one of village A's pool covering only its branch. */
+    const extra = {} as Record<'town' | 'branchOnly', { mediatorId: number; client: Client }>;
+
+    /** A case of village A with 张调解 assigned, taken to `status`. */
+    async function caseIn(status: string) {
+      const id = await newCase();
+      await declareAndAssign(id, m.zhang.mediatorId);
+      const as = w.as.secretaryA;
+      if (status === 'accepted') return id;
+      if (status === 'closed') {
+        expect((await step(as, id, 'withdraw', { note: '当事人撤回' })).json().status).toBe('closed');
+        return id;
+      }
+      await step(as, id, 'start');
+      if (status === 'mediating') return id;
+      if (status === 'failed' || status === 'followed_up') await step(as, id, 'fail', { referral: 'court' });
+      else {
+        await as.request('PUT', `/api/mediation/cases/${id}/agreement`, { terms: ['双方共同疏通排水沟'], performance: '六月底前完成' });
+        await step(as, id, 'agree');
+      }
+      if (status === 'followed_up') await step(as, id, 'visit', { visitOn: '2026-06-01', outcome: '已转法院' });
+      expect((await as.get(`/api/mediation/cases/${id}`)).json().status).toBe(status);
+      return id;
+    }
+
+    beforeAll(async () => {
+      for (const [key, name, mobile, pool, area, as] of [
+        ['town', '周镇调', '13700137011', w.units.town, w.units.town, w.as.countyAdmin],
+        ['branchOnly', '吴支调', '13700137012', A(), w.units.branchA, w.as.secretaryA],
+      ] as const) {
+        const res = await w.as.admin.post('/api/members', { unitId: w.units.branchA, ...person({ name, mobile }) });
+        expect(res.statusCode, res.body).toBe(201);
+        const user = await factories(env).user('member', w.units.branchA, `mediator_${key}`);
+        await env.deps.database.db.updateTable('app_user').set({ member_id: res.json().id }).where('id', '=', user.id).execute();
+        const added = await as.post('/api/mediation/mediators', { unitId: pool, memberId: res.json().id, areaUnitIds: [area] });
+        expect(added.statusCode, added.body).toBe(201);
+        extra[key] = { mediatorId: added.json().id, client: await login(env.app, user.username) };
+      }
+    });
+
+    it('the picker offers every serving mediator whose area contains the village — the town’s pool too — with how busy each is', async () => {
+      const id = await caseIn('accepted');
+      const res = await w.as.secretaryA.get(`/api/mediation/cases/${id}/candidates`);
+      expect(res.statusCode, res.body).toBe(200);
+      const items = res.json().items as Array<{ id: number; name: string; unitName: string; openCases: number; assigned: boolean; declaration: { conflict: boolean } | null }>;
+      // Village A's pool (area: the village) and the town's (area: the town above it); not the mediator
+      // whose area is only a branch below the village, nor village B's.
+      expect(items.map((x) => x.name).sort()).toEqual(['刘大山', '周镇调', '张调解', '王调解', '赵调解'].sort());
+      const town = items.find((x) => x.name === '周镇调')!;
+      expect(town).toMatchObject({ unitName: '中共羊口镇委员会', openCases: 0, assigned: false, declaration: null });
+      const zhang = items.find((x) => x.name === '张调解')!;
+      expect(zhang).toMatchObject({ assigned: true, declaration: { conflict: false } });
+      expect(zhang.openCases).toBeGreaterThan(0);
+      // The pool list of the village (mediators it keeps) never held the town's mediator: the picker no longer reads it.
+      expect((await w.as.secretaryA.get(`/api/mediation/mediators?unitId=${A()}&covers=${A()}`)).json().items.map((x: { name: string }) => x.name)).not.toContain('周镇调');
+
+      // The server assigns by the same rule: the town's mediator may be, the branch-only one may not.
+      expect((await declare(id, extra.town.mediatorId)).statusCode).toBe(200);
+      expect((await w.as.secretaryA.post(`/api/mediation/cases/${id}/assign`, { mediatorId: extra.town.mediatorId })).statusCode).toBe(200);
+      const branchOnly = await declare(id, extra.branchOnly.mediatorId);
+      expect(branchOnly.statusCode).toBe(422);
+      expect(branchOnly.json().error).toMatchObject({ code: 'mediation.mediator_not_covering', message: '该调解员负责的区域不包括纠纷发生地' });
+      const busy = (await w.as.secretaryA.get(`/api/mediation/cases/${id}/candidates`)).json().items.find((x: { name: string }) => x.name === '周镇调');
+      expect(busy).toMatchObject({ openCases: 1, assigned: true });
+      // Only the case's supervisors see whom they may choose.
+      expect((await w.as.secretaryB.get(`/api/mediation/cases/${id}/candidates`)).statusCode).toBe(404);
+      expect((await m.zhang.client.get(`/api/mediation/cases/${id}/candidates`)).statusCode).toBe(403);
+      expect((await w.as.resident.get(`/api/mediation/cases/${id}/candidates`)).statusCode).toBe(403);
+    });
+
+    it('reassign: the case goes to a mediator who declared no conflict; the removed one is “not found” at once; timeline and audit agree', async () => {
+      const id = await caseIn('mediating');
+      expect((await m.zhang.client.get(`/api/mediation/cases/${id}`)).statusCode).toBe(200);
+      // The incoming mediator needs a declaration, exactly as for a first assignment.
+      const undeclared = await reassign(id, m.zhang.mediatorId, m.wang.mediatorId);
+      expect(undeclared.statusCode).toBe(422);
+      expect(undeclared.json().error.code).toBe('mediation.declaration_missing');
+      expect(await assignedIds(id)).toEqual([m.zhang.mediatorId]);
+      await declare(id, m.liu.mediatorId);
+      expect((await reassign(id, m.zhang.mediatorId, m.liu.mediatorId)).json().error.code).toBe('mediation.conflict_name');
+      await declare(id, m.wang.mediatorId);
+
+      const res = await reassign(id, m.zhang.mediatorId, m.wang.mediatorId, '张调解员因病住院，改由王调解员接手');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ status: 'mediating', mediators: [{ id: m.wang.mediatorId, name: '王调解' }] });
+      expect(res.json().timeline.at(-1)).toMatchObject({ action: 'reassign', from: 'mediating', to: 'mediating', note: '张调解 → 王调解：张调解员因病住院，改由王调解员接手' });
+      const audit = await env.deps.database.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'mediation_case').where('entity_id', '=', String(id)).where('action', '=', 'mediation.reassign').execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({ actor_user_id: w.users.secretaryA.id, unit_id: A() });
+      expect(JSON.parse(audit[0]!.before_json!)).toMatchObject({ mediatorId: m.zhang.mediatorId });
+      expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ mediatorId: m.wang.mediatorId, reason: '张调解员因病住院，改由王调解员接手' });
+
+      // The removed mediator gets exactly the answer for a case that does not exist, everywhere.
+      const gone = await m.zhang.client.get(`/api/mediation/cases/${id}`);
+      expect(gone.statusCode).toBe(404);
+      expect(gone.json()).toEqual((await m.zhang.client.get('/api/mediation/cases/999999')).json());
+      expect((await m.zhang.client.post(`/api/mediation/cases/${id}/sessions`, { heldOn: '2026-06-01', place: '村委会', attendees: '双方', notes: '继续调解' })).statusCode).toBe(404);
+      expect((await m.zhang.client.get('/api/mediation/cases/mine')).json().items.map((c: { id: number }) => c.id)).not.toContain(id);
+      // The new one is in.
+      expect((await m.wang.client.get(`/api/mediation/cases/${id}`)).json().you).toMatchObject({ mediator: true, supervisor: false, staffing: [] });
+      expect((await m.wang.client.get('/api/mediation/cases/mine')).json().items.map((c: { id: number }) => c.id)).toContain(id);
+    });
+
+    it('unassign: back to the queue awaiting a mediator, with a reason; the case can then be assigned again', async () => {
+      const id = await caseIn('accepted');
+      const queue = async () => (await w.as.secretaryA.get(`/api/mediation/cases?unitId=${A()}&unassigned=1&pageSize=100`)).json().items.map((c: { id: number }) => c.id);
+      expect(await queue()).not.toContain(id);
+      const res = await unassign(id, m.zhang.mediatorId, '当事人申请张调解员回避');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ status: 'accepted', mediators: [], you: { staffing: ['assign', 'reassign', 'unassign'] } });
+      expect(res.json().timeline.at(-1)).toMatchObject({ action: 'unassign', note: '张调解：当事人申请张调解员回避' });
+      expect(await queue()).toContain(id);
+      expect((await m.zhang.client.get(`/api/mediation/cases/${id}`)).statusCode).toBe(404);
+      const audit = await env.deps.database.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('entity_id', '=', String(id)).where('action', '=', 'mediation.unassign').execute();
+      expect(audit.map((a) => [JSON.parse(a.before_json!).mediatorId, JSON.parse(a.after_json!)])).toEqual([[m.zhang.mediatorId, { mediatorId: null, reason: '当事人申请张调解员回避' }]]);
+      // Without a mediator the case cannot start; once one is assigned again it can.
+      expect((await step(w.as.secretaryA, id, 'start')).json().error.code).toBe('mediation.no_mediator');
+      await declare(id, m.wang.mediatorId);
+      expect((await w.as.secretaryA.post(`/api/mediation/cases/${id}/assign`, { mediatorId: m.wang.mediatorId })).statusCode).toBe(200);
+      expect(await queue()).not.toContain(id);
+    });
+
+    it('clear refusals: no reason, a mediator not on the case, the same mediator, one already on it — nothing changes', async () => {
+      const id = await caseIn('accepted');
+      const noReason = await w.as.secretaryA.post(`/api/mediation/cases/${id}/unassign`, { mediatorId: m.zhang.mediatorId });
+      expect(noReason.statusCode).toBe(400);
+      expect(noReason.json().error.details[0]).toMatchObject({ field: 'reason', code: 'mediation.reason_required', message: '请说明原因（至少 2 个字）' });
+      const en = await login(env.app, w.users.secretaryA.username, undefined, 'en');
+      expect((await en.post(`/api/mediation/cases/${id}/reassign`, { fromMediatorId: m.zhang.mediatorId, toMediatorId: m.wang.mediatorId, reason: ' ' })).json().error.details[0].message).toBe('Give the reason (at least 2 characters).');
+      const notOn = await unassign(id, m.wang.mediatorId);
+      expect(notOn.statusCode).toBe(409);
+      expect(notOn.json().error.message).toBe('该调解员未指派到本案');
+      expect((await reassign(id, m.wang.mediatorId, m.phoneTwin.mediatorId)).json().error.code).toBe('mediation.not_assigned');
+      expect((await reassign(id, m.zhang.mediatorId, m.zhang.mediatorId)).json().error.code).toBe('mediation.same_mediator');
+      await declare(id, m.wang.mediatorId);
+      await w.as.secretaryA.post(`/api/mediation/cases/${id}/assign`, { mediatorId: m.wang.mediatorId });
+      expect((await reassign(id, m.zhang.mediatorId, m.wang.mediatorId)).json().error.code).toBe('mediation.already_assigned');
+      expect(await assignedIds(id)).toEqual([m.zhang.mediatorId, m.wang.mediatorId].sort((a, b) => a - b));
+    });
+
+    it('only the case’s supervisors change its mediators: not a mediator on it, not the neighbouring village, not a resident', async () => {
+      const id = await caseIn('accepted');
+      await declare(id, m.wang.mediatorId);
+      expect((await reassign(id, m.zhang.mediatorId, m.wang.mediatorId, '越权撤换', m.zhang.client)).statusCode).toBe(403);
+      expect((await unassign(id, m.zhang.mediatorId, '越权撤回', w.as.resident)).statusCode).toBe(403);
+      expect((await reassign(id, m.zhang.mediatorId, m.wang.mediatorId, '越权撤换', w.as.secretaryB)).statusCode).toBe(404);
+      expect((await unassign(id, m.zhang.mediatorId, '越权撤回', w.as.adminB)).statusCode).toBe(404);
+      expect(await assignedIds(id)).toEqual([m.zhang.mediatorId]);
+      // The county above supervises, so it may.
+      expect((await reassign(id, m.zhang.mediatorId, m.wang.mediatorId, '县司法局统筹调配', w.as.countyAdmin)).statusCode).toBe(200);
+    });
+
+    // Every state of the lifecycle: before and during mediation the mediators change; once an
+    // outcome is recorded, and after 结案, they stay — the refusal names what already happened.
+    const TABLE: Array<[string, string | null]> = [
+      ['accepted', null],
+      ['mediating', null],
+      ['agreed', 'mediation.already_agreed'],
+      ['failed', 'mediation.already_failed'],
+      ['followed_up', 'mediation.already_visited'],
+      ['closed', 'mediation.closed'],
+    ];
+    for (const [status, refusal] of TABLE) {
+      it(`${status}: assign, reassign and unassign ${refusal ? `are refused with ${refusal}` : 'are allowed'}`, async () => {
+        const id = await caseIn(status);
+        await declare(id, m.wang.mediatorId).then((r) => expect(r.statusCode, r.body).toBe(status === 'closed' ? 409 : 200));
+        const offered = (await w.as.secretaryA.get(`/api/mediation/cases/${id}`)).json().you.staffing;
+        const r1 = await reassign(id, m.zhang.mediatorId, m.wang.mediatorId);
+        const r2 = await unassign(id, refusal ? m.zhang.mediatorId : m.wang.mediatorId);
+        const r3 = await w.as.secretaryA.post(`/api/mediation/cases/${id}/assign`, { mediatorId: m.wang.mediatorId });
+        if (refusal) {
+          expect(offered).toEqual([]);
+          for (const r of [r1, r2, r3]) {
+            expect(r.statusCode, r.body).toBe(409);
+            expect(r.json().error.code).toBe(refusal);
+          }
+          expect(await assignedIds(id)).toEqual([m.zhang.mediatorId]);
+        } else {
+          expect(offered).toEqual(['assign', 'reassign', 'unassign']);
+          expect([r1.statusCode, r2.statusCode, r3.statusCode], `${r1.body} ${r2.body} ${r3.body}`).toEqual([200, 200, 200]);
+          expect(await assignedIds(id)).toEqual([m.wang.mediatorId]);
+          expect(r3.json().timeline.map((e: { action: string }) => e.action).slice(-3)).toEqual(['reassign', 'unassign', 'assign']);
+        }
+      });
+    }
   });
 });

@@ -53,6 +53,7 @@ const HouseholdsPage = lazy(() => import('./features/field/HouseholdsPage.tsx'))
 const SheltersPage = lazy(() => import('./features/field/SheltersPage.tsx'));
 const RecoveryPage = lazy(() => import('./features/recovery/RecoveryPage.tsx'));
 const ChannelsPage = lazy(() => import('./features/channels/ChannelsPage.tsx'));
+const Open311Page = lazy(() => import('./features/open311/Open311Page.tsx'));
 const ReportHazardPage = lazy(() => import('./features/hazards/ReportHazardPage.tsx'));
 const HazardsPage = lazy(() => import('./features/hazards/HazardsPage.tsx'));
 const MyHazardsPage = lazy(() => import('./features/hazards/MyHazardsPage.tsx'));
@@ -203,6 +204,8 @@ function AppRoutes() {
           <Route path="shelters" element={<RequirePermission permission="warning.ack"><SheltersPage /></RequirePermission>} />
           <Route path="recovery" element={<RequirePermission permission="warning.read"><RecoveryPage /></RequirePermission>} />
           <Route path="settings/channels" element={<RequirePermission permission="warning.manage"><ChannelsPage /></RequirePermission>} />
+          {/* Open311 接入: installation-wide API keys, so the page itself asks for a system administrator. */}
+          <Route path="settings/open311" element={<Open311Page />} />
           {/* 群众求助 and 双报到: members serve (queue, registration); the village's people see its queue; one's own requests need only a session. */}
           <Route path="help/queue" element={<RequirePermission permission="help.serve"><HelpQueuePage /></RequirePermission>} />
           <Route path="help/residence" element={<RequirePermission permission="help.serve"><HelpResidencePage /></RequirePermission>} />

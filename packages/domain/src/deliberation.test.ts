@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACTION_STATUSES, ACTION_TRANSITIONS, actionChange, actionOverdue, checkVoteOptions, commentStateAfterReport, COMMENT_STATES, isCommentHidden, moderate,
-  voteTally, TOPIC_ACTIONS, TOPIC_FINAL_STATUSES, TOPIC_STATUSES, TOPIC_TRANSITIONS, topicActionsIn, topicProgress, topicTransition, validateHideAfterReports, voteIsOpen,
-  type ActionStatus, type TopicAction, type TopicStatus,
+  voteTally, TOPIC_ACTIONS, TOPIC_EDITABLE, TOPIC_FINAL_STATUSES, TOPIC_STATUSES, TOPIC_TRANSITIONS, topicActionsIn, topicEditCheck, topicProgress, topicTransition, validateHideAfterReports, voteIsOpen,
+  type ActionStatus, type TopicEditor, type TopicAction, type TopicStatus,
 } from './deliberation.ts';
 
 const ALL_MET = { voteClosed: true, actionsDone: true, hasReason: true };
@@ -44,6 +44,38 @@ describe('the topic state table', () => {
     for (const s of TOPIC_FINAL_STATUSES) expect(TOPIC_TRANSITIONS[s]).toEqual({});
     expect(topicActionsIn('open')).toEqual(['schedule_council', 'reject']);
     expect(topicActionsIn('closed')).toEqual([]);
+  });
+});
+
+describe('correcting a topic', () => {
+  const QUIET = { comments: 0, ballots: 0 };
+  // Every state × standing, nobody having responded yet: 'ok' or the refusal's code.
+  const expected: Record<TopicStatus, Record<'author' | 'manager' | 'both' | 'neither', string>> = {
+    open: { author: 'ok', manager: 'ok', both: 'ok', neither: 'deliberation.not_editor' },
+    council: { author: 'ok', manager: 'ok', both: 'ok', neither: 'deliberation.not_editor' },
+    voting: { author: 'deliberation.edit_after_vote', manager: 'deliberation.edit_after_vote', both: 'deliberation.edit_after_vote', neither: 'deliberation.not_editor' },
+    decided: { author: 'deliberation.edit_after_vote', manager: 'deliberation.edit_after_vote', both: 'deliberation.edit_after_vote', neither: 'deliberation.not_editor' },
+    implementing: { author: 'deliberation.edit_after_vote', manager: 'deliberation.edit_after_vote', both: 'deliberation.edit_after_vote', neither: 'deliberation.not_editor' },
+    completed: { author: 'deliberation.topic_final', manager: 'deliberation.topic_final', both: 'deliberation.topic_final', neither: 'deliberation.not_editor' },
+    rejected: { author: 'deliberation.topic_final', manager: 'deliberation.topic_final', both: 'deliberation.topic_final', neither: 'deliberation.not_editor' },
+    closed: { author: 'deliberation.topic_final', manager: 'deliberation.topic_final', both: 'deliberation.topic_final', neither: 'deliberation.not_editor' },
+  };
+  const standings: Record<string, TopicEditor[]> = { author: ['author'], manager: ['manager'], both: ['author', 'manager'], neither: [] };
+  it.each(TOPIC_STATUSES.flatMap((s) => Object.keys(standings).map((k) => [s, k] as const)))('%s × %s', (status, who) => {
+    const c = topicEditCheck(status, standings[who]!, QUIET);
+    expect(c.ok ? 'ok' : c.code).toBe(expected[status][who as keyof (typeof expected)['open']]);
+  });
+  it('the table covers every state', () => {
+    expect(Object.keys(TOPIC_EDITABLE)).toEqual([...TOPIC_STATUSES]);
+  });
+  it('its author corrects it only before anyone has commented or voted; a manager regardless', () => {
+    expect(topicEditCheck('open', ['author'], { comments: 1, ballots: 0 })).toEqual({ ok: false, status: 409, code: 'deliberation.edit_after_comments' });
+    expect(topicEditCheck('council', ['author'], { comments: 0, ballots: 2 })).toEqual({ ok: false, status: 409, code: 'deliberation.edit_after_votes' });
+    expect(topicEditCheck('open', ['manager'], { comments: 5, ballots: 0 })).toEqual({ ok: true });
+    expect(topicEditCheck('council', ['author', 'manager'], { comments: 5, ballots: 0 })).toEqual({ ok: true });
+  });
+  it('someone who neither raised nor manages it is refused with 403', () => {
+    expect(topicEditCheck('open', [], QUIET)).toEqual({ ok: false, status: 403, code: 'deliberation.not_editor' });
   });
 });
 

@@ -122,6 +122,47 @@ export function topicActionsIn(status: TopicStatus): TopicAction[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Correcting a topic's title and text
+
+/** Who corrects a topic: the person who raised it, or someone who manages deliberation there. */
+export type TopicEditor = 'author' | 'manager';
+
+/**
+ * Until when a topic's title and text may be corrected, and by whom. A manager corrects it until
+ * the vote opens (the people vote on the text as it then stands); its author only before anyone
+ * has responded to it — see topicEditRefusal — so that no comment or vote ends up answering words
+ * that were changed under it. A finished topic is never edited.
+ */
+export const TOPIC_EDITABLE: Readonly<Record<TopicStatus, readonly TopicEditor[]>> = {
+  open: ['author', 'manager'],
+  council: ['author', 'manager'],
+  voting: [],
+  decided: [],
+  implementing: [],
+  completed: [],
+  rejected: [],
+  closed: [],
+};
+
+export type TopicEditCheck = { ok: true } | { ok: false; status: 403 | 409; code: MessageCode };
+
+/**
+ * Whether someone standing to the topic as `as` (author, manager, both or neither) may correct it
+ * now. The most permissive standing counts: an author who also manages edits as a manager.
+ */
+export function topicEditCheck(status: TopicStatus, as: readonly TopicEditor[], facts: { comments: number; ballots: number }): TopicEditCheck {
+  if (as.length === 0) return { ok: false, status: 403, code: 'deliberation.not_editor' };
+  const allowed = TOPIC_EDITABLE[status] ?? [];
+  if (as.includes('manager') && allowed.includes('manager')) return { ok: true };
+  if (as.includes('author') && allowed.includes('author')) {
+    if (facts.comments > 0) return { ok: false, status: 409, code: 'deliberation.edit_after_comments' };
+    if (facts.ballots > 0) return { ok: false, status: 409, code: 'deliberation.edit_after_votes' };
+    return { ok: true };
+  }
+  return { ok: false, status: 409, code: TOPIC_FINAL_STATUSES.includes(status) ? 'deliberation.topic_final' : 'deliberation.edit_after_vote' };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Discussion and moderation
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CASE_ACTIONS, CASE_STATUSES, CASE_TRANSITIONS, caseNumber, caseTransition, cleanTerms, committeeShortName, conflictMatches, mayAct, mediationStats,
-  missingForAction, sameName, type CaseAction, type CaseFact, type CaseStatus,
+  missingForAction, sameName, STAFFING_ACTIONS, STAFFING_STATES, staffingChange, staffingIn, type CaseAction, type CaseFact, type CaseStatus,
 } from './mediation.ts';
 import { isMessageCode } from './messages.ts';
 
@@ -45,6 +45,37 @@ describe('the case lifecycle', () => {
     const mediatorMay = CASE_ACTIONS.filter((a) => mayAct(a, 'mediator'));
     expect(mediatorMay).toEqual(['start', 'agree', 'fail', 'visit']);
     expect(CASE_ACTIONS.every((a) => mayAct(a, 'supervisor'))).toBe(true);
+  });
+});
+
+// Who mediates, every (state, change) pair: allowed, or the code of the refusal.
+//              assign                    reassign                  unassign
+const STAFFING = `
+accepted      ok                        ok                        ok
+mediating     ok                        ok                        ok
+agreed        mediation.already_agreed  mediation.already_agreed  mediation.already_agreed
+failed        mediation.already_failed  mediation.already_failed  mediation.already_failed
+followed_up   mediation.already_visited mediation.already_visited mediation.already_visited
+closed        mediation.closed          mediation.closed          mediation.closed
+`;
+
+describe('changing a case’s mediators', () => {
+  const rows = STAFFING.trim().split('\n').map((l) => l.trim().split(/\s+/));
+  it('the table covers every state and change', () => {
+    expect(rows.map((r) => r[0])).toEqual([...CASE_STATUSES]);
+    expect(Object.keys(STAFFING_STATES)).toEqual([...CASE_STATUSES]);
+  });
+  for (const [status, ...cells] of rows) {
+    STAFFING_ACTIONS.forEach((action, i) => {
+      it(`${status} × ${action} → ${cells[i]}`, () => {
+        expect(staffingChange(status as CaseStatus, action)).toEqual(cells[i] === 'ok' ? { ok: true } : { ok: false, code: cells[i] });
+      });
+    });
+  }
+  it('mediators change only before and during mediation, never after 结案', () => {
+    expect(staffingIn('accepted')).toEqual(['assign', 'reassign', 'unassign']);
+    expect(staffingIn('mediating')).toEqual(['assign', 'reassign', 'unassign']);
+    for (const s of ['agreed', 'failed', 'followed_up', 'closed'] as const) expect(staffingIn(s)).toEqual([]);
   });
 });
 

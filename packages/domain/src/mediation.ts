@@ -95,6 +95,42 @@ export function isInMediation(status: CaseStatus): boolean {
   return status === 'mediating';
 }
 
+// ——— who mediates: the supervisor's changes to a case's mediators ———
+
+/**
+ * assign: one more mediator; reassign: take the case from one mediator and give it to another;
+ * unassign: take it from a mediator, back to the queue of cases awaiting one. Reassigning and
+ * unassigning need a written reason; a mediator coming in always needs a declaration of no
+ * conflict of interest first, however they come.
+ */
+export const STAFFING_ACTIONS = ['assign', 'reassign', 'unassign'] as const;
+export type StaffingAction = (typeof STAFFING_ACTIONS)[number];
+
+/**
+ * When the mediators of a case may change: before and during mediation. Once an agreement or a
+ * failure is recorded, the mediators who conducted it are the ones named on the agreement (人民调解员
+ * 签名) and in the referral, so the file keeps them; the follow-up visit is also open to the
+ * supervisors. A closed case (结案) never changes.
+ */
+export const STAFFING_STATES: Readonly<Record<CaseStatus, readonly StaffingAction[]>> = {
+  accepted: ['assign', 'reassign', 'unassign'],
+  mediating: ['assign', 'reassign', 'unassign'],
+  agreed: [],
+  failed: [],
+  followed_up: [],
+  closed: [],
+};
+
+/** Whether the mediators may change in this way now; the refusal names what already happened. */
+export function staffingChange(status: CaseStatus, action: StaffingAction): { ok: true } | { ok: false; code: MessageCode } {
+  return STAFFING_STATES[status]?.includes(action) ? { ok: true } : { ok: false, code: REFUSALS[status] ?? 'error.conflict' };
+}
+
+/** The changes to the mediators a state allows (all of them the supervisors'). */
+export function staffingIn(status: CaseStatus): StaffingAction[] {
+  return STAFFING_ACTIONS.filter((a) => STAFFING_STATES[status]?.includes(a));
+}
+
 /** What an action needs besides the right state; the first thing missing, or null. */
 export function missingForAction(action: CaseAction, facts: { mediators: number; terms: readonly string[]; performance: string }): MessageCode | null {
   if (action === 'start' && facts.mediators === 0) return 'mediation.no_mediator';

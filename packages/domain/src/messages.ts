@@ -432,12 +432,23 @@ const CATALOGUE = {
   'georeport.email_invalid': { 'zh-CN': '邮箱地址格式不正确', en: 'The e-mail address is not valid.' },
   'georeport.location_required': { 'zh-CN': '请提供位置：lat 和 long，或 address_string', en: 'A location is required: lat and long, or address_string.' },
   'georeport.description_required': { 'zh-CN': '请描述问题（description，2 至 2000 字）', en: 'A description (2 to 2000 characters) is required.' },
-  'georeport.rate_limited': { 'zh-CN': '该电话或地址提交过于频繁，请 {minutes} 分钟后再试', en: 'Too many reports from this phone or address. Please try again in {minutes} minutes.' },
+  'georeport.rate_limited': { 'zh-CN': '该电话提交过于频繁，请 {minutes} 分钟后再试', en: 'Too many reports from this phone. Please try again in {minutes} minutes.' },
+  'georeport.client_rate_limited': { 'zh-CN': '该应用本小时提交已达上限（{limit} 件），请 {minutes} 分钟后再试', en: 'This application has filed its {limit} reports for this hour. Please try again in {minutes} minutes.' },
   'georeport.format_unknown': { 'zh-CN': '只支持 json 和 xml 格式', en: 'Only the json and xml formats are supported.' },
   'georeport.invalid': { 'zh-CN': '参数 {field} 无效', en: 'The parameter {field} is not valid.' },
   'georeport.hazard_notice': { 'zh-CN': '已收到隐患报告，将在 {days} 天内处理', en: 'Hazard report received; it will be dealt with within {days} days.' },
   'georeport.too_many_ids': { 'zh-CN': '一次最多查询 {max} 个 service_request_id', en: 'At most {max} service_request_id values per query.' },
   'georeport.help_notice': { 'zh-CN': '已收到求助，将在 {hours} 小时内办理。回执码 {receipt}，可凭回执码查询进度', en: 'Help request received; it will be dealt with within {hours} hours. Receipt code {receipt}: use it to follow the request.' },
+  'georeport.api_key_required': { 'zh-CN': '请提供 api_key：提交请求需要本平台系统管理员发放的 API 密钥', en: 'An api_key is required to file a request; the administrators of this platform issue them.' },
+  'georeport.api_key_invalid': { 'zh-CN': 'api_key 无效或已停用，请求未提交', en: "Invalid api_key received -- can't proceed with create_request." },
+  'georeport.discovery_contact': { 'zh-CN': '如需帮助或报告问题，请联系本平台的系统管理员', en: 'For help or to report a problem, contact the administrators of this platform.' },
+  'georeport.discovery_key_service': { 'zh-CN': '提交请求需要 API 密钥：请向本平台的系统管理员申请，由其登记您的客户端后发放', en: 'Filing requests needs an API key: ask the administrators of this platform, who register your client and issue it.' },
+  // Open311 client applications trusted to file requests (their API keys).
+  'georeport.admin_only': { 'zh-CN': '只有系统管理员可以管理 Open311 客户端', en: 'Only system administrators can manage Open311 clients.' },
+  'georeport.client_name_required': { 'zh-CN': '请填写客户端名称', en: 'Please enter the name of the client.' },
+  'georeport.client_contact_required': { 'zh-CN': '请填写联系人或联系方式', en: 'Please enter a contact person or address.' },
+  'georeport.client_name_taken': { 'zh-CN': '已有名为“{name}”的在用客户端', en: 'A client named “{name}” is already in use.' },
+  'georeport.client_revoked': { 'zh-CN': '该客户端的密钥已停用', en: "This client's key has already been revoked." },
   // Deliberation hall (议事厅 / 网格议事会).
   'deliberation.not_place_person': { 'zh-CN': '只有在本社区（村）或本网格登记的居民和党员才能参与议事', en: 'Only residents and members registered in this community (village) or grid can take part.' },
   'deliberation.vote_outside': { 'zh-CN': '您不是本社区（村）或本网格的居民，不能参加这次表决', en: 'You are not a resident of this community (village) or grid, so you cannot vote here.' },
@@ -470,6 +481,12 @@ const CATALOGUE = {
   'deliberation.delay_note_required': { 'zh-CN': '延期须说明原因', en: 'A delay needs a note saying why.' },
   'deliberation.progress_invalid': { 'zh-CN': '进度须为 0 至 99 之间的整数（完成即为 100）', en: 'Progress must be a whole number from 0 to 99 (done means 100).' },
   'deliberation.hide_after_invalid': { 'zh-CN': '自动隐藏的举报次数须为 1 至 100', en: 'The number of reports that hides a comment must be from 1 to 100.' },
+  'deliberation.not_editor': { 'zh-CN': '只有议题提出人或本村（社区）的议事管理人员才能修改议题', en: 'Only the person who raised the topic, or those who manage deliberation here, may edit it.' },
+  'deliberation.edit_after_comments': { 'zh-CN': '已有人发表评论，提出人不能再修改议题；如需更正，请联系村（社区）书记', en: 'Someone has already commented, so the topic can no longer be edited by the person who raised it; ask the secretary to correct it.' },
+  'deliberation.edit_after_votes': { 'zh-CN': '已有人投票，议题不能再修改', en: 'Votes have been cast; the topic can no longer be edited.' },
+  'deliberation.edit_after_vote': { 'zh-CN': '表决已开始，议题不能再修改', en: 'The vote has opened; the topic can no longer be edited.' },
+  'deliberation.edit_nothing': { 'zh-CN': '请填写要修改的标题或内容', en: 'Give the new title or text.' },
+  'deliberation.attendee_outside': { 'zh-CN': '从名单中选择的参会人员须为本村（社区）的党员或居民', en: 'Attendees picked from the list must be members or residents of this village (community).' },
   'inbox.deliberation_raised': { 'zh-CN': '{unit} 有新议题：{title}', en: 'New topic in {unit}: {title}' },
   'inbox.deliberation_vote_opened': { 'zh-CN': '{unit} 议题开始表决，请参与投票：{title}', en: 'Vote now open in {unit}: {title}' },
   // People's mediation (人民调解, 金牌和事佬).
@@ -501,6 +518,9 @@ const CATALOGUE = {
   'mediation.no_agreement': { 'zh-CN': '该案件没有调解协议', en: 'This case has no agreement.' },
   'mediation.session_in_future': { 'zh-CN': '调解日期不能晚于今天', en: 'The session date cannot be in the future.' },
   'mediation.visit_in_future': { 'zh-CN': '回访日期不能晚于今天', en: 'The follow-up date cannot be in the future.' },
+  'mediation.not_assigned': { 'zh-CN': '该调解员未指派到本案', en: 'This mediator is not assigned to the case.' },
+  'mediation.same_mediator': { 'zh-CN': '请选择另一位调解员接手', en: 'Choose a different mediator to take the case over.' },
+  'mediation.reason_required': { 'zh-CN': '请说明原因（至少 2 个字）', en: 'Give the reason (at least 2 characters).' },
 } as const satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof CATALOGUE;

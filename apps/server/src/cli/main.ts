@@ -20,6 +20,9 @@ import { verify } from '../modules/points/ledger.ts';
 import { writePreviewWorkbook } from '../modules/stars/preview.ts';
 import { startWorker } from '../worker.ts';
 import { exportMessage, importCap } from '../modules/warnings/cap-exchange.ts';
+import { registerClient } from '../modules/open311/clients.ts';
+import { newClientArgs } from '../modules/open311/schemas.ts';
+import { parseInput } from '../core/http.ts';
 
 const HELP = `先锋 Xianfeng — 命令行 / command line
 
@@ -39,6 +42,8 @@ const HELP = `先锋 Xianfeng — 命令行 / command line
                                           import a CAP 1.2 alert as a warning; prints its id
   xianfeng cap export WARNING_ID [--message ID]
                                           print a warning's (latest) CAP 1.2 message as XML
+  xianfeng open311 key --name NAME [--contact C] [--note N]
+                                          register an Open311 client application; prints its API key (once)
 `;
 
 /** The command line acts as a system administrator; its audit entries name it. */
@@ -83,6 +88,8 @@ async function main(argv: string[]) {
       scale: { type: 'string' },
       period: { type: 'string' },
       message: { type: 'string' },
+      contact: { type: 'string' },
+      note: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -144,6 +151,7 @@ async function main(argv: string[]) {
         const result = await generateDemo(deps, { scale: values.scale === 'city' ? 'city' : 'county', log: (m) => console.log(m) });
         console.log('\n演示账号 / demo logins (密码 password):');
         for (const l of result.logins) console.log(`  ${l.role.padEnd(11)} ${l.login.padEnd(16)} ${l.password}   ${l.unit}`);
+        if (result.open311) console.log(`\nOpen311 客户端 / client「${result.open311.client.name}」api_key: ${result.open311.apiKey}`);
         return 0;
       }
       case 'user': {
@@ -222,6 +230,17 @@ async function main(argv: string[]) {
         if (sub === 'export' && arg && /^\d+$/.test(arg)) {
           const m = await exportMessage(ctx, Number(arg), values.message ? Number(values.message) : undefined);
           process.stdout.write(m.xml);
+          return 0;
+        }
+        break;
+      }
+      case 'open311': {
+        if (sub === 'key' && values.name !== undefined) {
+          const input = parseInput(newClientArgs, { name: values.name, contact: values.contact, note: values.note }, ctx.locale);
+          const { client, apiKey } = await registerClient(ctx, input);
+          console.error(`Open311 客户端 ${client.id}「${client.name}」已登记；密钥只显示这一次，请交给客户端开发方 / client registered; the key is shown this once:`);
+          // The key alone on standard output, so a script can capture it.
+          console.log(apiKey);
           return 0;
         }
         break;

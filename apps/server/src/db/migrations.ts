@@ -10,6 +10,9 @@ import { hazardsMigration } from './migration-hazards.ts';
 import { helpMigration } from './migration-help.ts';
 import { deliberationMigration } from './migration-deliberation.ts';
 import { mediationMigration } from './migration-mediation.ts';
+import { open311Migration } from './migration-open311.ts';
+import { coordinatesMigration } from './migration-coordinates.ts';
+import { community2Migration } from './migration-community2.ts';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
   const [idType, idBuild] = idColumn(dialect);
@@ -223,5 +226,8 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0008_hazards': hazardsMigration(dialect),
     '0009_mediation': mediationMigration(dialect),
     '0010_deliberation': deliberationMigration(dialect),
+    '0012_coordinates': coordinatesMigration(dialect),
+    '0011_open311': open311Migration(dialect),
+    '0013_community': community2Migration(dialect),
   };
 }

@@ -811,6 +811,9 @@ export interface DeliberationTopicTable {
   decided_at: string | null;
   finished_at: string | null;
   updated_at: string;
+  /** 0013: the last correction of the title or text. */
+  edited_at: string | null;
+  edited_by: number | null;
 }
 
 export interface DeliberationCouncilTable {
@@ -823,6 +826,16 @@ export interface DeliberationCouncilTable {
   minutes_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** 0013: a known person at a council — a member record or an account without one. */
+export interface DeliberationCouncilAttendeeTable {
+  id: Generated<number>;
+  topic_id: number;
+  member_id: number | null;
+  user_id: number | null;
+  name: string;
+  created_at: string;
 }
 
 export interface DeliberationCommentTable {
@@ -1044,6 +1057,25 @@ export interface MediationEventTable {
   created_at: string;
 }
 
+/** An Open311 client application trusted to file requests; its API key is kept only as a hash. */
+export interface Open311ClientTable {
+  id: Generated<number>;
+  name: string;
+  /** Who to call about the client (encrypted: it may name a person); null when not given. */
+  contact_enc: string | null;
+  note: string;
+  /** SHA-256 of the API key (base64url), as session tokens are kept. */
+  key_hash: string;
+  /** The key's first characters, to tell keys apart without keeping them. */
+  key_hint: string;
+  created_by: number | null;
+  created_at: string;
+  revoked_by: number | null;
+  revoked_at: string | null;
+  /** When a request was last filed with the key. */
+  last_used_at: string | null;
+}
+
 export interface DB {
   mediation_mediator: MediationMediatorTable;
   mediation_mediator_area: MediationMediatorAreaTable;
@@ -1055,6 +1087,7 @@ export interface DB {
   mediation_event: MediationEventTable;
   deliberation_topic: DeliberationTopicTable;
   deliberation_council: DeliberationCouncilTable;
+  deliberation_council_attendee: DeliberationCouncilAttendeeTable;
   deliberation_comment: DeliberationCommentTable;
   deliberation_report: DeliberationReportTable;
   deliberation_ballot: DeliberationBallotTable;
@@ -1127,6 +1160,7 @@ export interface DB {
   help_request: HelpRequestTable;
   help_match: HelpMatchTable;
   help_photo: HelpPhotoTable;
+  open311_client: Open311ClientTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -8,6 +8,7 @@ import { CommentOutlined } from '@ant-design/icons';
 import { CustomerServiceOutlined, EnvironmentOutlined, HeartOutlined, QrcodeOutlined, InboxOutlined } from '@ant-design/icons';
 import { ApiOutlined, ContactsOutlined, ExceptionOutlined, ToolOutlined, WarningOutlined } from '@ant-design/icons';
 import { BugOutlined, ProfileOutlined, SafetyOutlined } from '@ant-design/icons';
+import { GlobalOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, PieChartOutlined, SolutionOutlined as MediationOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
@@ -20,6 +21,7 @@ import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.tsx';
 import { isSystemAdmin } from '../features/calendar/model.ts';
 import { InboxBell } from '../features/inbox/InboxBell.tsx';
 import { isWarningAdmin } from '../features/warnings/access.ts';
+import { isOpen311Admin } from '../features/open311/access.ts';
 import { useIsPhone } from '../lib/useIsPhone.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PageSpin } from './PageSpin.tsx';
@@ -81,6 +83,7 @@ const NAV: NavItem[] = [
   { key: 'calendar', path: '/settings/calendar', icon: <CalendarOutlined />, label: 'nav.calendar', when: isSystemAdmin },
   { key: 'warning-settings', path: '/settings/warnings', icon: <FieldTimeOutlined />, label: 'nav.warningSettings', when: isWarningAdmin },
   { key: 'channels', path: '/settings/channels', icon: <ApiOutlined />, label: 'nav.channels', anyOf: ['warning.manage'] },
+  { key: 'open311', path: '/settings/open311', icon: <GlobalOutlined />, label: 'open311.nav', when: isOpen311Admin },
 ];
 
 function Brand({ light }: { light?: boolean }) {

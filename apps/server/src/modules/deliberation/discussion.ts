@@ -9,15 +9,26 @@ import { nowIso, type RequestCtx } from '../../core/context.ts';
 import { conflict, notFound, unprocessable } from '../../core/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import * as repo from './repo.ts';
+import type { CommentsQuery } from './schemas.ts';
 import { hideAfterReports } from './settings.ts';
 import { visibleTopic } from './topics.ts';
 
-export async function listComments(ctx: RequestCtx, topicId: number) {
+/**
+ * One page of the discussion, oldest first (the order it is read in), with the cursor of the next
+ * page. The figures cover the whole discussion, whichever pages are loaded: every comment, hidden
+ * ones included (they show as “hidden” to everyone), and for moderators how many are hidden.
+ */
+export async function listComments(ctx: RequestCtx, topicId: number, page: CommentsQuery) {
   const auth = requireAuth(ctx.auth);
   const db = ctx.deps.database.db;
   const { rights } = await visibleTopic(db, auth, topicId);
-  const rows = await repo.commentsOf(db, topicId, auth.userId);
+  // One more than the page tells whether another page follows.
+  const [fetched, figures] = await Promise.all([repo.commentsOf(db, topicId, auth.userId, { after: page.cursor, limit: page.limit + 1 }), repo.commentFigures(db, topicId)]);
+  const rows = fetched.slice(0, page.limit);
   return {
+    total: figures.total,
+    ...(rights.moderate ? { hiddenCount: figures.hidden } : {}),
+    nextCursor: fetched.length > page.limit ? rows[rows.length - 1]!.id : null,
     items: rows.map((c) => {
       const state = c.state as CommentState;
       const hidden = isCommentHidden(state);

@@ -1,9 +1,10 @@
 // Every SQL statement of the deliberation hall (议事厅): topics, councils, comments and reports,
 // ballots and follow-up actions, and who counts as one of a place's people.
 import { sql, type SelectQueryBuilder } from 'kysely';
+import { COMMENT_STATES, isCommentHidden } from '@xianfeng/domain';
 import type { Db } from '../../core/context.ts';
 import type { DB } from '../../db/schema.ts';
-import { forUpdate, toCount, type DialectName } from '../../db/dialect.ts';
+import { type DialectName, forUpdate, likeText, toCount } from '../../db/dialect.ts';
 import { COMMUNITY_KINDS } from '../commitments/repo.ts';
 export { communityOf } from '../commitments/repo.ts';
 export { findByCode as unitByCode } from '../units/repo.ts';
@@ -100,10 +101,12 @@ const topicColumns = [
   'deliberation_topic.category', 'deliberation_topic.status', 'deliberation_topic.raised_by', 'raiser.display_name as raiser_name', 'deliberation_topic.raised_at',
   'deliberation_topic.reason', 'deliberation_topic.vote_options', 'deliberation_topic.vote_opened_at', 'deliberation_topic.vote_closes_at', 'deliberation_topic.vote_closed_at',
   'deliberation_topic.electorate', 'deliberation_topic.decision', 'deliberation_topic.decided_at', 'deliberation_topic.finished_at', 'deliberation_topic.updated_at',
+  'deliberation_topic.edited_at', 'deliberation_topic.edited_by', 'editor.display_name as editor_name',
 ] as const;
 
 function topicBase(db: Db) {
-  return db.selectFrom('deliberation_topic').innerJoin('unit', 'unit.id', 'deliberation_topic.unit_id').innerJoin('app_user as raiser', 'raiser.id', 'deliberation_topic.raised_by');
+  return db.selectFrom('deliberation_topic').innerJoin('unit', 'unit.id', 'deliberation_topic.unit_id').innerJoin('app_user as raiser', 'raiser.id', 'deliberation_topic.raised_by')
+    .leftJoin('app_user as editor', 'editor.id', 'deliberation_topic.edited_by');
 }
 
 export function getTopic(db: Db, id: number) {
@@ -162,6 +165,14 @@ export type TopicChange = Partial<{
   electorate: number; decision: string; decided_by: number | null; decided_at: string; finished_at: string;
 }>;
 
+/** Corrects a topic's title and text; 0 rows when someone moved it on first. */
+export async function editTopic(db: Db, id: number, fromStatus: string, change: { title: string; description: string; editedBy: number | null; now: string }) {
+  const result = await db.updateTable('deliberation_topic')
+    .set({ title: change.title, description: change.description, edited_at: change.now, edited_by: change.editedBy, updated_at: change.now })
+    .where('id', '=', id).where('status', '=', fromStatus).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Moves a topic on; 0 rows when someone else moved it first. */
 export async function updateTopic(db: Db, id: number, fromStatus: string, change: TopicChange, now: string) {
   const result = await db.updateTable('deliberation_topic').set({ ...change, updated_at: now }).where('id', '=', id).where('status', '=', fromStatus).executeTakeFirst();
@@ -187,6 +198,60 @@ export async function updateCouncil(db: Db, topicId: number, change: Partial<{ s
   await db.updateTable('deliberation_council').set({ ...change, updated_at: now }).where('topic_id', '=', topicId).execute();
 }
 
+// ——— council attendance ———
+
+/** A known person at a council: a member record, or an account without one. */
+export interface KnownAttendee {
+  member_id: number | null;
+  user_id: number | null;
+  name: string;
+}
+
+export function attendeesOf(db: Db, topicId: number) {
+  return db.selectFrom('deliberation_council_attendee').select(['member_id', 'user_id', 'name']).where('topic_id', '=', topicId).orderBy('id').execute();
+}
+
+/** The council's known attendees become exactly these. */
+export async function replaceAttendees(db: Db, topicId: number, people: KnownAttendee[], now: string) {
+  await db.deleteFrom('deliberation_council_attendee').where('topic_id', '=', topicId).execute();
+  if (people.length) await db.insertInto('deliberation_council_attendee').values(people.map((p) => ({ topic_id: topicId, member_id: p.member_id, user_id: p.user_id, name: p.name, created_at: now }))).execute();
+}
+
+const within = (db: Db, rootId: number) => db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', rootId);
+
+/** Members registered in the community's subtree (its branches and grids). */
+export function membersWithin(db: Db, dialect: DialectName, rootId: number, f: { ids?: number[]; q?: string; limit: number }) {
+  let q = db.selectFrom('member').innerJoin('unit', 'unit.id', 'member.unit_id')
+    .select(['member.id', 'member.name', 'unit.name as unit_name'])
+    .where('member.unit_id', 'in', within(db, rootId));
+  if (f.ids) q = q.where('member.id', 'in', f.ids.length ? f.ids : [-1]);
+  if (f.q) {
+    const text = f.q;
+    const latin = /^[a-z]+$/i.test(text) ? text.toLowerCase() : null;
+    q = q.where((eb) => eb.or([
+      likeText(dialect, 'member.name', text, 'contains'),
+      ...(latin ? [likeText(dialect, 'member.name_initials', latin, 'prefix'), likeText(dialect, 'member.name_pinyin', latin, 'prefix')] : []),
+    ]));
+  }
+  return q.orderBy('member.name_pinyin').orderBy('member.id').limit(f.limit).execute();
+}
+
+/**
+ * Active accounts that are among the community's people (a grant with one of `roles` inside it)
+ * and have no member record there — residents, mostly; members are picked as members.
+ */
+export function accountsWithin(db: Db, dialect: DialectName, rootId: number, roles: readonly string[], f: { ids?: number[]; q?: string; limit: number }) {
+  let q = db.selectFrom('app_user as u').innerJoin('role_grant as g', 'g.user_id', 'u.id').innerJoin('unit', 'unit.id', 'g.unit_id')
+    .select(['u.id', 'u.display_name as name', 'u.member_id', (eb) => eb.fn.min('unit.name').as('unit_name')])
+    .where('u.disabled_at', 'is', null)
+    .where('g.role', 'in', [...roles])
+    .where('g.unit_id', 'in', within(db, rootId))
+    .where((eb) => eb.or([eb('u.member_id', 'is', null), eb('u.member_id', 'not in', db.selectFrom('member').select('member.id').where('member.unit_id', 'in', within(db, rootId)))]));
+  if (f.ids) q = q.where('u.id', 'in', f.ids.length ? f.ids : [-1]);
+  if (f.q) q = q.where(likeText(dialect, 'u.display_name', f.q, 'contains'));
+  return q.groupBy(['u.id', 'u.display_name', 'u.member_id']).orderBy('u.display_name').orderBy('u.id').limit(f.limit).execute();
+}
+
 // ——— comments and reports ———
 
 export async function insertComment(db: Db, c: { topicId: number; authorId: number; body: string; now: string }) {
@@ -194,15 +259,26 @@ export async function insertComment(db: Db, c: { topicId: number; authorId: numb
   return row.id;
 }
 
-export function commentsOf(db: Db, topicId: number, viewerId: number) {
-  return db
+/** One page of the discussion, oldest first, after the comment `after` (the cursor). */
+export function commentsOf(db: Db, topicId: number, viewerId: number, page: { after?: number; limit: number }) {
+  let q = db
     .selectFrom('deliberation_comment as c')
     .innerJoin('app_user as a', 'a.id', 'c.author_id')
     .select(['c.id', 'c.topic_id', 'c.author_id', 'a.display_name as author_name', 'c.body', 'c.state', 'c.reports', 'c.created_at', 'c.moderated_at'])
     .select((eb) => eb.exists(eb.selectFrom('deliberation_report as r').select('r.reporter_id').whereRef('r.comment_id', '=', 'c.id').where('r.reporter_id', '=', viewerId)).as('reported_by_me'))
-    .where('c.topic_id', '=', topicId)
-    .orderBy('c.id')
-    .execute();
+    .where('c.topic_id', '=', topicId);
+  if (page.after !== undefined) q = q.where('c.id', '>', page.after);
+  return q.orderBy('c.id').limit(page.limit).execute();
+}
+
+const HIDDEN_STATES = COMMENT_STATES.filter(isCommentHidden);
+
+/** Every comment of the topic, and how many of them are hidden, whichever page is shown. */
+export async function commentFigures(db: Db, topicId: number) {
+  const row = await db.selectFrom('deliberation_comment')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum(eb.case().when('state', 'in', HIDDEN_STATES).then(1).else(0).end()).as('hidden')])
+    .where('topic_id', '=', topicId).executeTakeFirstOrThrow();
+  return { total: toCount(row.n), hidden: toCount(row.hidden) };
 }
 
 export function lockComment(db: Db, dialect: DialectName, id: number) {

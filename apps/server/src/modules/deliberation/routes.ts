@@ -8,7 +8,8 @@ import * as actions from './actions.ts';
 import * as discussion from './discussion.ts';
 import { publicAccountability } from './public.ts';
 import {
-  actionBody, actionPatch, ballotBody, commentBody, councilBody, councilPatch, decideBody, listQuery, openVoteBody, publicQuery, raiseBody, reasonBody, reportBody, settingsBody,
+  actionBody, actionPatch, attendeeQuery, ballotBody, commentBody, commentsQuery, councilBody, councilPatch, decideBody, editBody, listQuery, openVoteBody, publicQuery, raiseBody, reasonBody,
+  reportBody, settingsBody,
 } from './schemas.ts';
 import * as settings from './settings.ts';
 import * as topics from './topics.ts';
@@ -27,7 +28,12 @@ export const deliberationRoutes: RouteSpec[] = [
     },
   }),
   route({ method: 'GET', url: '/api/deliberation/topics/:id', summary: 'One topic: council, vote (tally after closing), decision, actions, and what I may do', tags, access: 'deliberation.participate', params: idParams, handler: ({ ctx, params }) => topics.getTopic(ctx, params.id) }),
-  route({ method: 'GET', url: '/api/deliberation/topics/:id/comments', summary: 'The discussion; hidden comments come without text except to their author and moderators', tags, access: 'deliberation.participate', params: idParams, handler: ({ ctx, params }) => discussion.listComments(ctx, params.id) }),
+  route({
+    // Participants may call it; the service lets the author (before anyone responds) and the place's managers (until the vote) edit.
+    method: 'PATCH', url: '/api/deliberation/topics/:id', summary: 'Correct a topic’s title or text: its author before any comment or vote, a manager until the vote opens (audited)', tags, access: 'deliberation.participate', params: idParams, body: editBody,
+    handler: ({ ctx, params, body }) => topics.editTopic(ctx, params.id, body),
+  }),
+  route({ method: 'GET', url: '/api/deliberation/topics/:id/comments', summary: 'A page of the discussion, oldest first, with the next page’s cursor; hidden comments come without text except to their author and moderators', tags, access: 'deliberation.participate', params: idParams, query: commentsQuery, handler: ({ ctx, params, query }) => discussion.listComments(ctx, params.id, query) }),
   route({
     method: 'POST', url: '/api/deliberation/topics/:id/comments', summary: 'Comment on a topic under discussion', tags, access: 'deliberation.participate', params: idParams, body: commentBody,
     async handler({ ctx, params, body, reply }) {
@@ -46,7 +52,8 @@ export const deliberationRoutes: RouteSpec[] = [
   route({ method: 'POST', url: '/api/deliberation/comments/:id/restore', summary: 'Restore a hidden comment (moderator of the place)', tags, access: 'deliberation.moderate', params: idParams, body: reportBody, handler: ({ ctx, params, body }) => discussion.moderateComment(ctx, params.id, 'restore', body.reason) }),
   route({ method: 'PUT', url: '/api/deliberation/topics/:id/ballot', summary: 'Cast or change my vote while the vote is open (people of the place only)', tags, access: 'deliberation.participate', params: idParams, body: ballotBody, handler: ({ ctx, params, body }) => castBallot(ctx, params.id, body.option) }),
   route({ method: 'POST', url: '/api/deliberation/topics/:id/council', summary: 'Schedule the council meeting (议事会): open → council', tags, access: 'deliberation.manage', params: idParams, body: councilBody, handler: ({ ctx, params, body }) => topics.scheduleCouncil(ctx, params.id, body) }),
-  route({ method: 'PATCH', url: '/api/deliberation/topics/:id/council', summary: 'Reschedule the council, record attendees and minutes (会议纪要)', tags, access: 'deliberation.manage', params: idParams, body: councilPatch, handler: ({ ctx, params, body }) => topics.updateCouncil(ctx, params.id, body) }),
+  route({ method: 'PATCH', url: '/api/deliberation/topics/:id/council', summary: 'Reschedule the council, record attendees (picked people and free-text names) and minutes (会议纪要)', tags, access: 'deliberation.manage', params: idParams, body: councilPatch, handler: ({ ctx, params, body }) => topics.updateCouncil(ctx, params.id, body) }),
+  route({ method: 'GET', url: '/api/deliberation/topics/:id/council/candidates', summary: 'Members and accounts of the topic’s village or community to pick as council attendees', tags, access: 'deliberation.manage', params: idParams, query: attendeeQuery, handler: ({ ctx, params, query }) => topics.attendeeCandidates(ctx, params.id, query.q) }),
   route({ method: 'POST', url: '/api/deliberation/topics/:id/vote', summary: 'Open the vote with its options and closing time: council → voting', tags, access: 'deliberation.manage', params: idParams, body: openVoteBody, handler: ({ ctx, params, body }) => topics.openVote(ctx, params.id, body) }),
   route({ method: 'POST', url: '/api/deliberation/topics/:id/vote/close', summary: 'Close the vote before its closing time', tags, access: 'deliberation.manage', params: idParams, handler: ({ ctx, params }) => topics.closeVote(ctx, params.id) }),
   route({ method: 'POST', url: '/api/deliberation/topics/:id/decide', summary: 'Record the decision once the vote has closed: voting → decided', tags, access: 'deliberation.manage', params: idParams, body: decideBody, handler: ({ ctx, params, body }) => topics.decide(ctx, params.id, body.decision) }),

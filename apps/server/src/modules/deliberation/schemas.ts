@@ -17,17 +17,41 @@ export const listQuery = z.object({
   ...pageQuery,
 });
 
+/** Who attends, picked from the community's members and accounts; `attendees` stays free text for the others. */
+const picked = z.array(id).max(200);
+
 export const councilBody = z.object({
   scheduledAt: instant,
   place: text(200).min(2),
+  /** Names of residents without an account, as written. */
   attendees: z.array(text(40).min(1)).max(200).default([]),
+  memberIds: picked.default([]),
+  userIds: picked.default([]),
 });
 
 export const councilPatch = z.object({
   scheduledAt: instant.optional(),
   place: text(200).min(2).optional(),
   attendees: z.array(text(40).min(1)).max(200).optional(),
+  /** Each list, when given, replaces the attendees of its kind (members; accounts without a member record). */
+  memberIds: picked.optional(),
+  userIds: picked.optional(),
   minutes: text(20000).min(2).optional(),
+});
+
+export const attendeeQuery = z.object({ q: text(40).optional() });
+
+/** A correction of the title, the text, or both. */
+export const editBody = z.object({
+  title: text(80).min(2).optional(),
+  description: text(4000).min(2).optional(),
+}).refine((b) => b.title !== undefined || b.description !== undefined, { error: 'deliberation.edit_nothing' });
+
+export const COMMENT_PAGE = 20;
+/** A page of the discussion, oldest first: `cursor` is the last comment already shown (its `nextCursor`). */
+export const commentsQuery = z.object({
+  cursor: id.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(COMMENT_PAGE),
 });
 
 export const openVoteBody = z.object({
@@ -68,6 +92,10 @@ export type RaiseBody = z.infer<typeof raiseBody>;
 export type ListQuery = z.infer<typeof listQuery>;
 export type CouncilBody = z.infer<typeof councilBody>;
 export type CouncilPatch = z.infer<typeof councilPatch>;
+/** A council as the services take it: the picked people are optional to callers other than the API (the demo). */
+export type CouncilInput = Omit<CouncilBody, 'memberIds' | 'userIds'> & Partial<Pick<CouncilBody, 'memberIds' | 'userIds'>>;
+export type EditBody = z.infer<typeof editBody>;
+export type CommentsQuery = z.infer<typeof commentsQuery>;
 export type OpenVoteBody = z.infer<typeof openVoteBody>;
 export type ActionBody = z.infer<typeof actionBody>;
 export type ActionPatch = z.infer<typeof actionPatch>;

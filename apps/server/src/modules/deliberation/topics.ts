@@ -2,17 +2,18 @@
 // and by those who manage or moderate there, and moved through their life by a manager — council
 // meeting, vote, decision, implementation — as the domain's state table allows.
 import {
-  DEFAULT_VOTE_OPTIONS, DELIBERATION_UNIT_KINDS, actionOverdue, checkVoteOptions, voteTally, topicActionsIn, topicProgress, topicTransition, voteIsOpen,
-  type ActionStatus, type TopicAction, type TopicStatus,
+  DEFAULT_VOTE_OPTIONS, DELIBERATION_UNIT_KINDS, TOPIC_EDITABLE, actionOverdue, checkVoteOptions, voteTally, topicActionsIn, topicEditCheck, topicProgress, topicTransition, voteIsOpen,
+  type ActionStatus, type TopicAction, type TopicEditor, type TopicStatus,
 } from '@xianfeng/domain';
 import { requireAuth, requirePermission } from '../../core/access.ts';
-import { recordAudit } from '../../core/audit.ts';
+import { changedFields, recordAudit } from '../../core/audit.ts';
 import { nowIso, today, type Auth, type Db, type RequestCtx } from '../../core/context.ts';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../../core/errors.ts';
 import { hideAfterReports } from './settings.ts';
 import { isPersonOf, MANAGER_ROLES, PARTICIPANT_ROLES, placesOf, rightsAt, visibleUnits, type TopicRights } from './places.ts';
 import * as repo from './repo.ts';
-import type { CouncilBody, CouncilPatch, ListQuery, OpenVoteBody, RaiseBody } from './schemas.ts';
+import { knownAttendees, presentAttendance, searchPeople } from './attendance.ts';
+import type { CouncilInput, CouncilPatch, EditBody, ListQuery, OpenVoteBody, RaiseBody } from './schemas.ts';
 
 export function presentTopic(t: repo.TopicRow | Awaited<ReturnType<typeof repo.topicsUnder>>[number]) {
   return {
@@ -32,6 +33,9 @@ export function presentTopic(t: repo.TopicRow | Awaited<ReturnType<typeof repo.t
     finishedAt: t.finished_at,
     voteClosesAt: t.vote_closes_at,
     commentCount: 'comments' in t ? Number(t.comments) : 0,
+    /** The last correction of the title or text (shown as 已编辑), or null. */
+    editedAt: t.edited_at,
+    editedBy: t.edited_by === null ? null : { id: t.edited_by, name: t.editor_name ?? '' },
   };
 }
 
@@ -118,8 +122,14 @@ export async function myPlaces(ctx: RequestCtx) {
   return { items: await placesOf(ctx.deps.database.db, auth) };
 }
 
-function presentCouncil(c: NonNullable<Awaited<ReturnType<typeof repo.councilOf>>>) {
-  return { scheduledAt: c.scheduled_at, place: c.place, attendees: JSON.parse(c.attendees) as string[], minutes: c.minutes, minutesAt: c.minutes_at, minutesBy: c.minutes_by_name };
+function presentCouncil(c: NonNullable<Awaited<ReturnType<typeof repo.councilOf>>>, people: repo.KnownAttendee[]) {
+  const attendees = JSON.parse(c.attendees) as string[];
+  return { scheduledAt: c.scheduled_at, place: c.place, attendees, ...presentAttendance(people, attendees), minutes: c.minutes, minutesAt: c.minutes_at, minutesBy: c.minutes_by_name };
+}
+
+/** How the caller stands to a topic for correcting it: its author, a manager of its place, both or neither. */
+function editorStanding(topic: { raised_by: number }, auth: Auth, rights: TopicRights): TopicEditor[] {
+  return [...(topic.raised_by === auth.userId ? (['author'] as const) : []), ...(rights.manage ? (['manager'] as const) : [])];
 }
 
 export async function getTopic(ctx: RequestCtx, id: number) {
@@ -127,17 +137,22 @@ export async function getTopic(ctx: RequestCtx, id: number) {
   const db = ctx.deps.database.db;
   const { topic, rights } = await visibleTopic(db, auth, id);
   const now = nowIso(ctx.deps);
-  const [council, vote, actions, mine] = await Promise.all([
+  const status = topic.status as TopicStatus;
+  const [council, people, vote, actions, mine, ballots] = await Promise.all([
     repo.councilOf(db, id),
+    repo.attendeesOf(db, id),
     voteSummary(db, topic, now),
     repo.actionsOf(db, [id]),
     repo.ballotOf(db, id, auth.userId),
+    // Ballots matter to an edit only where the table lets anyone edit at all.
+    TOPIC_EDITABLE[status].length ? repo.countBallots(db, id) : Promise.resolve(0),
   ]);
   const day = today(ctx);
   const presented = actions.map((a) => presentAction(a, day));
   return {
     ...presentTopic(topic),
-    council: council ? presentCouncil(council) : null,
+    canEdit: topicEditCheck(status, editorStanding(topic, auth, rights), { comments: Number(topic.comments), ballots }).ok,
+    council: council ? presentCouncil(council, people) : null,
     vote: vote ? { ...vote, myChoice: mine?.option_index ?? null } : null,
     actions: presented,
     progress: topicProgress(presented),
@@ -157,7 +172,7 @@ export async function managed(ctx: RequestCtx, id: number) {
 }
 
 interface StepInput {
-  council?: CouncilBody;
+  council?: CouncilInput & { people: repo.KnownAttendee[] };
   vote?: { options: string[]; closesAt: string };
   decision?: string;
   reason?: string;
@@ -183,7 +198,8 @@ async function step(ctx: RequestCtx, id: number, action: TopicAction, input: Ste
     switch (action) {
       case 'schedule_council':
         await repo.insertCouncil(tx, { topicId: id, scheduledAt: input.council!.scheduledAt, place: input.council!.place, attendees: input.council!.attendees, now });
-        detail = { ...input.council };
+        await repo.replaceAttendees(tx, id, input.council!.people, now);
+        detail = { scheduledAt: input.council!.scheduledAt, place: input.council!.place, attendees: input.council!.attendees, people: input.council!.people.map(personOf) };
         break;
       case 'open_vote':
         change = { ...change, vote_options: JSON.stringify(input.vote!.options), vote_opened_at: now, vote_closes_at: input.vote!.closesAt };
@@ -218,7 +234,49 @@ async function step(ctx: RequestCtx, id: number, action: TopicAction, input: Ste
   return getTopic(ctx, id);
 }
 
-export const scheduleCouncil = (ctx: RequestCtx, id: number, council: CouncilBody) => step(ctx, id, 'schedule_council', { council });
+/** A picked attendee as the audit log keeps them. */
+const personOf = (p: repo.KnownAttendee) => ({ memberId: p.member_id, userId: p.user_id, name: p.name });
+
+export async function scheduleCouncil(ctx: RequestCtx, id: number, council: CouncilInput) {
+  const { topic } = await managed(ctx, id);
+  const { database } = ctx.deps;
+  const picked = await knownAttendees(database.db, database.dialect, topic.unit_id, { memberIds: council.memberIds ?? [], userIds: council.userIds ?? [] });
+  return step(ctx, id, 'schedule_council', { council: { ...council, people: [...(picked.members ?? []), ...(picked.accounts ?? [])] } });
+}
+
+/** People of the topic's village or community to pick as council attendees (the recorder's list). */
+export async function attendeeCandidates(ctx: RequestCtx, id: number, q: string | undefined) {
+  const { topic } = await managed(ctx, id);
+  return searchPeople(ctx.deps.database.db, ctx.deps.database.dialect, topic.unit_id, q);
+}
+
+/**
+ * Corrects a topic's title or text: its author while nobody has commented or voted, a manager of
+ * its place until the vote opens (the domain's TOPIC_EDITABLE). Checked under the topic's row lock,
+ * so a comment arriving at the same moment cannot slip under an author's edit; every correction is
+ * audited with the text before and after, and the topic shows when it was last edited.
+ */
+export async function editTopic(ctx: RequestCtx, id: number, body: EditBody) {
+  const { db, dialect } = ctx.deps.database;
+  const auth = requirePermission(ctx.auth, 'deliberation.participate');
+  const { rights } = await visibleTopic(db, auth, id);
+  const now = nowIso(ctx.deps);
+  await db.transaction().execute(async (tx) => {
+    const row = await repo.lockTopic(tx, dialect, id);
+    if (!row) throw notFound();
+    const comments = (await repo.commentFigures(tx, id)).total;
+    const ballots = await repo.countBallots(tx, id);
+    const check = topicEditCheck(row.status as TopicStatus, editorStanding(row, auth, rights), { comments, ballots });
+    if (!check.ok) throw new AppError(check.status, check.code);
+    const diff = changedFields({ title: row.title, description: row.description }, { title: body.title, description: body.description });
+    // Saving the text unchanged is no correction: nothing to mark or audit.
+    if (!diff.changed) return;
+    const next = { title: body.title ?? row.title, description: body.description ?? row.description };
+    if ((await repo.editTopic(tx, id, row.status, { ...next, editedBy: auth.userId || null, now })) !== 1) throw conflict('error.conflict');
+    await recordAudit(tx, ctx, { entityType: 'deliberation_topic', entityId: id, unitId: row.unit_id, action: 'deliberation.edit', before: diff.before, after: diff.after });
+  });
+  return getTopic(ctx, id);
+}
 
 export async function openVote(ctx: RequestCtx, id: number, body: OpenVoteBody) {
   const options = (body.options ?? [...DEFAULT_VOTE_OPTIONS[ctx.locale]]).map((o) => o.trim());
@@ -257,7 +315,8 @@ export async function closeVote(ctx: RequestCtx, id: number) {
 /** Reschedules the council or records its attendees and minutes (会议纪要), while the topic is alive. */
 export async function updateCouncil(ctx: RequestCtx, id: number, patch: CouncilPatch) {
   const { db, dialect } = ctx.deps.database;
-  const { auth } = await managed(ctx, id);
+  const { auth, topic } = await managed(ctx, id);
+  const picked = await knownAttendees(db, dialect, topic.unit_id, patch);
   const now = nowIso(ctx.deps);
   await db.transaction().execute(async (tx) => {
     const row = await repo.lockTopic(tx, dialect, id);
@@ -265,16 +324,23 @@ export async function updateCouncil(ctx: RequestCtx, id: number, patch: CouncilP
     if (['completed', 'rejected', 'closed'].includes(row.status)) throw conflict('deliberation.topic_final');
     const before = await repo.councilOf(tx, id);
     if (!before) throw conflict('deliberation.no_council');
+    const people = await repo.attendeesOf(tx, id);
     await repo.updateCouncil(tx, id, {
       ...(patch.scheduledAt ? { scheduled_at: patch.scheduledAt } : {}),
       ...(patch.place ? { place: patch.place } : {}),
       ...(patch.attendees ? { attendees: JSON.stringify(patch.attendees) } : {}),
       ...(patch.minutes ? { minutes: patch.minutes, minutes_by: auth.userId || null, minutes_at: now } : {}),
     }, now);
+    // Each list given replaces the attendees of its kind; the other kind stays as recorded.
+    const nextPeople = picked.members || picked.accounts
+      ? [...(picked.members ?? people.filter((p) => p.member_id !== null)), ...(picked.accounts ?? people.filter((p) => p.user_id !== null))]
+      : null;
+    if (nextPeople) await repo.replaceAttendees(tx, id, nextPeople, now);
+    const { memberIds: _m, userIds: _u, ...rest } = patch;
     await recordAudit(tx, ctx, {
       entityType: 'deliberation_topic', entityId: id, unitId: row.unit_id, action: 'deliberation.council',
-      before: { scheduledAt: before.scheduled_at, place: before.place, attendees: JSON.parse(before.attendees), minutes: before.minutes },
-      after: patch,
+      before: { scheduledAt: before.scheduled_at, place: before.place, attendees: JSON.parse(before.attendees), ...(nextPeople ? { people: people.map(personOf) } : {}), minutes: before.minutes },
+      after: { ...rest, ...(nextPeople ? { people: nextPeople.map(personOf) } : {}) },
     });
   });
   return getTopic(ctx, id);

@@ -11,6 +11,7 @@ import { generateDeliberationDemo } from './deliberation.ts';
 import { generateHelpDemo } from './help.ts';
 import { generateHazardDemo } from './hazards.ts';
 import { generateMediationDemo } from './mediation.ts';
+import { generateOpen311Demo, type Open311Demo } from './open311.ts';
 import * as memberRepo from '../members/repo.ts';
 import { checkedMemberRow } from '../members/service.ts';
 import { BULK_TABLES } from '../members/repo.ts';
@@ -81,6 +82,8 @@ export interface DemoResult {
   units: number;
   members: number;
   logins: Array<{ role: string; login: string; password: string; unit: string }>;
+  /** The demo's Open311 client in use, with its API key (printed once, like the logins). */
+  open311?: Open311Demo;
 }
 
 /** `points`: also a year of points (default: for the county, not for the city — benchmarks ask for it). */
@@ -214,6 +217,7 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
       logins.push({ role, login, password: DEMO_PASSWORD, unit: nameOf(unitId) });
     }
   });
+  let open311: Open311Demo | undefined;
   if (opts.points ?? opts.scale !== 'city') {
     const countyWorker = await db.selectFrom('app_user').select('id').where('username', '=', 'county').executeTakeFirstOrThrow();
     await generatePointsDemo(deps, r, { countyId: county, actorId: countyWorker.id, today, log });
@@ -225,7 +229,8 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
     });
     await generateDeliberationDemo(deps, { villageId: firstVillages[0]!, log, addUser: (trx, login, display, role, unitId) => addUser(trx as typeof db, login, display, role, unitId) });
     const helpLogins = await generateHelpDemo(deps, { villageId: firstVillages[0]!, neighbourVillageId: firstVillages[1]!, log, addUser: (trx, login, display, role, unitId, memberId) => addUser(trx as typeof db, login, display, role, unitId, memberId) });
-    await generateHazardDemo(deps, { villageId: firstVillages[0]!, log });
+    open311 = await generateOpen311Demo(deps, { log });
+    await generateHazardDemo(deps, { villageId: firstVillages[0]!, open311Client: open311.client, log });
     logins.push(...(await generateMediationDemo(deps, { villageId: firstVillages[0]!, neighbourVillageId: firstVillages[1]!, log, addUser: (trx, login, display, role, unitId, memberId) => addUser(trx as typeof db, login, display, role, unitId, memberId) })).map((l) => ({ ...l, password: DEMO_PASSWORD })));
     logins.push(...helpLogins.map((l) => ({ ...l, password: DEMO_PASSWORD })));
     for (const [role, login, unit] of [['grid_worker', 'grid', firstVillages[0]], ['duty_officer', 'duty', firstTown]] as const) {
@@ -235,5 +240,5 @@ export async function generateDemo(deps: Deps, opts: { scale?: 'county' | 'city'
   }
   await refreshStatistics(db, deps.database.dialect, [...BULK_TABLES, ...POINTS_BULK_TABLES]);
   log(`demo ready: ${units} units, ${members} members`);
-  return { units, members, logins };
+  return { units, members, logins, open311 };
 }

@@ -8,10 +8,13 @@ import type { Auth, Deps, RequestCtx } from '../../core/context.ts';
 import { act, reportHazard } from '../hazards/hazards.ts';
 import { raiseToAlarm } from '../hazards/raise.ts';
 import { hazardProvider } from '../open311/hazards-provider.ts';
+import { markUsed } from '../open311/repo.ts';
 import { importHouseholds } from '../rolls/households.ts';
 
 export interface HazardDemoInput {
   villageId: number;
+  /** The registered Open311 client the resident's report comes through. */
+  open311Client: { id: number; name: string };
   log(m: string): void;
 }
 
@@ -76,11 +79,13 @@ export async function generateHazardDemo(deps: Deps, input: HazardDemoInput) {
   // A cracked slope that turned dangerous overnight: raised to the warning cascade.
   const g = await report(resident, 8, 'slope_crack', '一组后山', '后山裂缝一夜之间扩大，有小股泥水流出', [36.9188, 118.7412]);
   await raiseToAlarm(await as(grid, 7), g, '裂缝扩大，请求镇里派人研判');
-  // A resident without an account, through Open311.
-  await hazardProvider.create(await as(resident, 5), {
+  // A resident without an account, through the county's Open311 client.
+  const viaOpen311 = await as(resident, 5);
+  await hazardProvider.create(viaOpen311, {
     serviceCode: 'hazard.blocked_drain', jurisdiction: { id: where, name: gridUnit?.name ?? village.name }, lat: null, long: null, addressString: '一组公厕后',
-    description: '化粪池盖板破损，小孩容易踩空', mediaUrl: null, name: '李女士', phone: '13912340000', email: null,
+    description: '化粪池盖板破损，小孩容易踩空', mediaUrl: null, name: '李女士', phone: '13912340000', email: null, client: input.open311Client,
   });
+  await markUsed(db, input.open311Client.id, viaOpen311.deps.now().toISOString());
 
   // A few households of the first grid, imported as a secretary would from the grid's spreadsheet.
   const sheet = csvText(['所在网格', '地址', '户主', '联系电话', '人数', '优先转移人员', '人员类别', '登记理由'], [

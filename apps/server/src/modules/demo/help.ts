@@ -5,7 +5,9 @@
 // when each step happened, so matching, notifications, points and statistics are all real.
 import type { HelpCategory } from '@xianfeng/domain';
 import type { Auth, Db, Deps, RequestCtx } from '../../core/context.ts';
-import { act, fileHelpRequest, residentActByReceipt } from '../help/requests.ts';
+import { runDueJobs } from '../../core/jobs.ts';
+import { runMatching } from '../help/matching.ts';
+import { act, fileHelpRequest, MATCH_JOB, residentActByReceipt } from '../help/requests.ts';
 import { register } from '../help/residence.ts';
 
 export interface HelpDemoInput {
@@ -68,6 +70,8 @@ export async function generateHelpDemo(deps: Deps, input: HelpDemoInput) {
   let done = 0;
   for (const [daysAgo, category, description, place, name, phone, reached] of REQUESTS) {
     const filed = await fileHelpRequest(ctxAt(deps, at(daysAgo), null), { unitId: grids[done % Math.max(1, grids.length)]?.id ?? input.villageId, category, description, place, name, phone, source: 'public' });
+    // What the server's worker does right after a filing.
+    await runDueJobs({ ...deps, now: () => at(daysAgo) }, { [MATCH_JOB]: runMatching });
     done += 1;
     if (reached === 'received') continue;
     if (reached === 'closed') {

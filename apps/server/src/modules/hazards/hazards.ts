@@ -86,6 +86,8 @@ export interface NewHazardInput {
   reporterName?: string | null;
   contact?: { phoneEnc: string | null; phoneMasked: string | null; emailEnc: string | null; emailMasked: string | null };
   mediaUrl?: string | null;
+  /** The registered Open311 client a public report came through, named in the audit entry. */
+  open311Client?: { id: number; name: string };
 }
 
 /**
@@ -106,7 +108,7 @@ export async function insertReported(tx: Db, ctx: RequestCtx, h: NewHazardInput)
   await repo.appendEvent(tx, { hazardId: id, action: 'report', from: null, to: 'reported', actorId: h.reportedBy, note: '', detail: { source: h.source }, now });
   await warnings.notifyResponsible(tx, await responsibleUnits(tx, h.unitId), { kind: 'hazard.reported', title: hazardTitle(h.unitName, h.category, h.place), warningId: null, link: `/hazards/${id}`, dedupePrefix: `hazard${id}:reported`, now });
   // No contact details in the audit log: they are personal data, kept encrypted in one place.
-  await recordAudit(tx, ctx, { entityType: 'hazard', entityId: id, unitId: h.unitId, action: 'hazards.report', after: { category: h.category, place: h.place, latitude: h.latitude, longitude: h.longitude, description: h.description, source: h.source } });
+  await recordAudit(tx, ctx, { entityType: 'hazard', entityId: id, unitId: h.unitId, action: 'hazards.report', after: { category: h.category, place: h.place, latitude: h.latitude, longitude: h.longitude, description: h.description, source: h.source, ...(h.open311Client ? { open311Client: h.open311Client } : {}) } });
   return id;
 }
 

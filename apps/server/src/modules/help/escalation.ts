@@ -7,7 +7,8 @@ import { recordAudit } from '../../core/audit.ts';
 import { nowIso, type Deps } from '../../core/context.ts';
 import { completeJob, type JobHandler } from '../../core/jobs.ts';
 import * as repo from './repo.ts';
-import { ESCALATE_JOB } from './requests.ts';
+import { runMatching } from './matching.ts';
+import { ESCALATE_JOB, MATCH_JOB } from './requests.ts';
 
 const runEscalation: JobHandler = async (deps: Deps, job) => {
   const now = nowIso(deps);
@@ -23,4 +24,4 @@ const runEscalation: JobHandler = async (deps: Deps, job) => {
   });
 };
 
-export const helpJobs: Record<string, JobHandler> = { [ESCALATE_JOB]: runEscalation };
+export const helpJobs: Record<string, JobHandler> = { [MATCH_JOB]: runMatching, [ESCALATE_JOB]: runEscalation };

@@ -7,7 +7,7 @@ import { HELP_CATEGORIES, HELP_STATUSES, helpChallenge, median, minutesBetween, 
 import type { RequestCtx } from '../../core/context.ts';
 import { AppError, invalid, notFound } from '../../core/errors.ts';
 import * as repo from './repo.ts';
-import { fileHelpRequest } from './requests.ts';
+import { fileAt, type FilingPlace } from './requests.ts';
 import type { PublicFileBody } from './schemas.ts';
 
 const CHALLENGE_TTL_MS = 30 * 60_000;
@@ -51,13 +51,13 @@ export async function publicVillage(ctx: RequestCtx, code: string) {
 export async function filePublic(ctx: RequestCtx, code: string, body: PublicFileBody) {
   const village = await villageByCode(ctx, code);
   checkChallenge(ctx, village.id, body.challenge, body.answer);
-  let unitId = village.id;
+  let unit: FilingPlace['unit'] = village;
   if (body.gridId !== undefined) {
     const grid = await repo.unitById(ctx.deps.database.db, body.gridId);
-    if (!grid || grid.parent_id !== village.id || grid.kind !== 'grid') throw notFound();
-    unitId = grid.id;
+    if (!grid || grid.archived_at || grid.parent_id !== village.id || grid.kind !== 'grid') throw notFound();
+    unit = grid;
   }
-  return fileHelpRequest(ctx, { unitId, category: body.category as HelpCategory, description: body.description, place: body.place, latitude: body.latitude, longitude: body.longitude, name: body.name, phone: body.phone, source: 'public' });
+  return fileAt(ctx, { unit, village }, { unitId: unit.id, category: body.category as HelpCategory, description: body.description, place: body.place, latitude: body.latitude, longitude: body.longitude, name: body.name, phone: body.phone, source: 'public' });
 }
 
 /**

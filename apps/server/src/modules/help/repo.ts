@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { ScopeQuery } from '../../core/access.ts';
 import type { Db } from '../../core/context.ts';
-import { forUpdate, toCount, type DialectName } from '../../db/dialect.ts';
+import { forUpdate, likeText, toCount, type DialectName } from '../../db/dialect.ts';
 export { communityOf as villageOf } from '../commitments/repo.ts';
 export { findByCode as unitByCode, findById as unitById } from '../units/repo.ts';
 
@@ -10,17 +10,42 @@ export { findByCode as unitByCode, findById as unitById } from '../units/repo.ts
 export const PLACE_KINDS = ['grid', 'village', 'community'];
 
 /** Grids, villages and communities whose name or code contains the text (to register where one lives). */
-export function searchPlaces(db: Db, q: string, limit: number) {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export function searchPlaces(db: Db, dialect: DialectName, q: string, limit: number) {
   return db
     .selectFrom('unit')
     .leftJoin('unit as parent', 'parent.id', 'unit.parent_id')
     .select(['unit.id', 'unit.code', 'unit.name', 'unit.kind', 'parent.name as parent_name'])
     .where('unit.kind', 'in', PLACE_KINDS)
     .where('unit.archived_at', 'is', null)
-    .where((eb) => eb.or([eb('unit.name', 'like', pattern), eb('unit.code', '=', q)]))
+    .where((eb) => eb.or([likeText(dialect, 'unit.name', q, 'contains'), eb('unit.code', '=', q)]))
     .orderBy('unit.name')
     .limit(limit)
+    .execute();
+}
+
+/**
+ * The places of some units, for a filing form: for each unit its village or community (the unit
+ * itself when it is one, the nearest above it otherwise — a branch's village), that place's grids,
+ * and the unit itself when it is a grid. Units above the villages give nothing.
+ */
+export async function placesOfUnits(db: Db, unitIds: number[]) {
+  if (!unitIds.length) return [];
+  const villages = db
+    .selectFrom('unit_closure as c')
+    .innerJoin('unit as v', 'v.id', 'c.ancestor_id')
+    .select('v.id')
+    .where('c.descendant_id', 'in', unitIds)
+    .where('v.kind', 'in', ['village', 'community']);
+  return db
+    .selectFrom('unit')
+    .leftJoin('unit as parent', 'parent.id', 'unit.parent_id')
+    .select(['unit.id', 'unit.code', 'unit.name', 'unit.kind', 'parent.name as parent_name'])
+    .where('unit.archived_at', 'is', null)
+    .where((eb) => eb.or([
+      eb('unit.id', 'in', villages),
+      eb.and([eb('unit.kind', '=', 'grid'), eb.or([eb('unit.parent_id', 'in', villages), eb('unit.id', 'in', unitIds)])]),
+    ]))
+    .orderBy('unit.code')
     .execute();
 }
 
@@ -200,19 +225,24 @@ export async function recentFilings(db: Db, by: 'phone_hash' | 'address_hash', h
   return rows.map((r) => r.created_at);
 }
 
+const requestValues = (r: NewRequest) => ({
+  receipt_code: r.receiptCode, unit_id: r.unitId, village_id: r.villageId, category: r.category, description: r.description, place: r.place, latitude: r.latitude, longitude: r.longitude,
+  status: 'received', resident_name: r.residentName, phone_enc: r.phoneEnc, phone_hash: r.phoneHash, phone_masked: r.phoneMasked, address_hash: r.addressHash ?? null, filed_by: r.filedBy, source: r.source,
+  accepted_member_id: null, accepted_user_id: null, accepted_at: null, started_at: null, resolved_at: null, resolution: null, confirmed_at: null, rating: null, rating_comment: null,
+  closed_at: null, closed_by: null, close_reason: null, reopen_reason: null, escalated_at: null, accept_due_at: r.acceptDueAt, resolve_due_at: r.resolveDueAt,
+  points_entry_id: null, created_at: r.now, updated_at: r.now,
+});
+
 export async function insertRequest(db: Db, r: NewRequest) {
-  const row = await db
-    .insertInto('help_request')
-    .values({
-      receipt_code: r.receiptCode, unit_id: r.unitId, village_id: r.villageId, category: r.category, description: r.description, place: r.place, latitude: r.latitude, longitude: r.longitude,
-      status: 'received', resident_name: r.residentName, phone_enc: r.phoneEnc, phone_hash: r.phoneHash, phone_masked: r.phoneMasked, address_hash: r.addressHash ?? null, filed_by: r.filedBy, source: r.source,
-      accepted_member_id: null, accepted_user_id: null, accepted_at: null, started_at: null, resolved_at: null, resolution: null, confirmed_at: null, rating: null, rating_comment: null,
-      closed_at: null, closed_by: null, close_reason: null, reopen_reason: null, escalated_at: null, accept_due_at: r.acceptDueAt, resolve_due_at: r.resolveDueAt,
-      points_entry_id: null, created_at: r.now, updated_at: r.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('help_request').values(requestValues(r)).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Several requests in one statement; their ids in the order given (matched by receipt code, which is unique). */
+export async function insertRequests(db: Db, rs: NewRequest[]) {
+  const rows = await db.insertInto('help_request').values(rs.map(requestValues)).returning(['id', 'receipt_code']).execute();
+  const idOf = new Map(rows.map((r) => [r.receipt_code, r.id]));
+  return rs.map((r) => idOf.get(r.receiptCode)!);
 }
 
 function requestBase(db: Db) {
@@ -224,7 +254,7 @@ function requestBase(db: Db) {
 }
 
 const columns = [
-  'h.id', 'h.receipt_code', 'h.unit_id', 'unit.name as unit_name', 'h.village_id', 'v.name as village_name', 'v.code as village_code', 'h.category', 'h.description', 'h.place',
+  'h.id', 'h.receipt_code', 'h.unit_id', 'unit.name as unit_name', 'unit.kind as unit_kind', 'h.village_id', 'v.name as village_name', 'v.code as village_code', 'h.category', 'h.description', 'h.place',
   'h.latitude', 'h.longitude', 'h.status', 'h.resident_name', 'h.phone_enc', 'h.phone_masked', 'h.filed_by', 'h.source', 'h.accepted_member_id', 'helper.name as helper_name',
   'h.accepted_user_id', 'h.accepted_at', 'h.started_at', 'h.resolved_at', 'h.resolution', 'h.confirmed_at', 'h.rating', 'h.rating_comment', 'h.closed_at', 'h.close_reason',
   'h.reopen_count', 'h.reopen_reason', 'h.escalated_at', 'h.accept_due_at', 'h.resolve_due_at', 'h.points_entry_id', 'h.created_at', 'h.updated_at',
@@ -235,6 +265,12 @@ export function getRequest(db: Db, id: number) {
   return requestBase(db).select(columns).select((eb) => eb.selectFrom('help_photo').select((c) => c.fn.countAll().as('n')).whereRef('help_photo.request_id', '=', 'h.id').as('photos')).where('h.id', '=', id).executeTakeFirst();
 }
 export type RequestRow = NonNullable<Awaited<ReturnType<typeof getRequest>>>;
+
+/** What a request just filed has not done yet: the columns a lifecycle step fills in. */
+export const EMPTY_PROGRESS = {
+  accepted_member_id: null, helper_name: null, accepted_user_id: null, accepted_at: null, started_at: null, resolved_at: null, resolution: null, confirmed_at: null,
+  rating: null, rating_comment: null, closed_at: null, close_reason: null, reopen_count: 0, reopen_reason: null, escalated_at: null, points_entry_id: null,
+} as const;
 
 export function requestByReceipt(db: Db, code: string) {
   return requestBase(db).select(columns).select((eb) => eb.selectFrom('help_photo').select((c) => c.fn.countAll().as('n')).whereRef('help_photo.request_id', '=', 'h.id').as('photos')).where('h.receipt_code', '=', code).executeTakeFirst();

@@ -1,29 +1,31 @@
 // Help requests (群众求助): a resident asks for help — from the public page of their village's QR
-// code or logged in — and the request is matched to members by specialty, place and hours; the
-// best matches are told in the same transaction, and an escalation to the village secretary is
-// scheduled for when nobody has accepted within the category's limit. The first member to accept
+// code or logged in — and the request is matched to members by specialty, place and hours right
+// after it is filed (matching.ts), and an escalation to the village secretary is scheduled for
+// when nobody has accepted within the category's limit. The first member to accept
 // takes it (a conditional UPDATE); the lifecycle table decides every other move. A confirmed
 // request books bonus points to the member who helped, under the unit's 群众求助服务 rule.
 import crypto from 'node:crypto';
 import {
-  HELP_NOTIFY_TOP, HELP_OPEN_STATUSES, HELP_POINTS_RULE, helpCategory, helpCategoryLabel, helpDeadlines, helpOverdue, helpPoints, helpTransition,
-  checkAward, maskMobile, parseMobile, periodOf, rankCandidates, receiptCode, type HelpAction, type HelpCategory, type HelpPlace, type HelpStatus, type Permission,
+  HELP_OPEN_STATUSES, HELP_POINTS_RULE, helpCategory, helpCategoryLabel, helpDeadlines, helpOverdue, helpPoints, helpTransition,
+  checkAward, maskMobile, parseMobile, periodOf, receiptCode, type HelpAction, type HelpCategory, type HelpStatus, type Permission,
 } from '@xianfeng/domain';
 import { canAccessUnit, requireAuth, requirePermission, requireUnitAccess, scopedUnitIds, scopeOf } from '../../core/access.ts';
-import { recordAudit } from '../../core/audit.ts';
+import { recordAudit, recordAudits } from '../../core/audit.ts';
+import { groupCommit, perDatabase } from '../../core/group-commit.ts';
 import { nowIso, today, type Auth, type Db, type RequestCtx } from '../../core/context.ts';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../../core/errors.ts';
-import { cancelJobs, scheduleJob } from '../../core/jobs.ts';
+import { cancelJobs, scheduleJob, wakeWorker } from '../../core/jobs.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { reachesUnit } from '../commitments/repo.ts';
 import { book, settingsFor } from '../points/ledger.ts';
 import * as pointsRepo from '../points/repo.ts';
 import { effectiveRules } from '../points/rules.ts';
 import * as repo from './repo.ts';
-import { memberOf, parseHours } from './residence.ts';
+import { memberOf } from './residence.ts';
 import type { ListQuery } from './schemas.ts';
 
 export const ESCALATE_JOB = 'help.escalate';
+export const MATCH_JOB = 'help.match';
 
 // Floods: per phone 5 requests an hour, per client address 30 (a village office's shared network
 // files for several elderly people). Counted from the requests themselves (by the phone's and the
@@ -44,6 +46,8 @@ export interface HelpFiling {
   name: string;
   phone: string;
   source: 'public' | 'account' | 'open311';
+  /** The registered Open311 client a request came through, named in the audit entry. */
+  open311Client?: { id: number; name: string };
 }
 
 /** Refuses a filing when the phone or the address has filed its hourly share; says when to retry. */
@@ -61,20 +65,57 @@ async function refuseFloods(db: Db, phoneHash: string, addressHash: string | nul
 }
 
 /**
- * Files a help request and matches it: the members are ranked first (reads only), then one
- * transaction writes the request, its matches, their inbox entries, the escalation job and the
- * audit entry. Returns the request as its filer sees it.
+ * Filings write together (core/group-commit.ts): a burst of residents filing at once shares
+ * transactions instead of paying a commit each. One transaction writes the requests, for each the
+ * job that matches it (due now) and its escalation (due at the category's accept limit), and the
+ * audit entries; the filer is answered once it has committed.
  */
-export async function fileHelpRequest(ctx: RequestCtx, input: HelpFiling) {
-  const db = ctx.deps.database.db;
-  const now = ctx.deps.now();
-  const iso = now.toISOString();
-  const unit = await repo.unitById(db, input.unitId);
+const filings = perDatabase((db) =>
+  groupCommit(db, async (tx, items: Array<{ ctx: RequestCtx; request: repo.NewRequest; open311Client?: HelpFiling['open311Client'] }>) => {
+    const ids = await repo.insertRequests(tx, items.map((i) => i.request));
+    await scheduleJob(tx, ...items.flatMap(({ request: r }, n) => [
+      { kind: MATCH_JOB, refId: ids[n]!, runAt: r.now, now: r.now },
+      { kind: ESCALATE_JOB, refId: ids[n]!, runAt: r.acceptDueAt, now: r.now },
+    ]));
+    // No name or phone in the audit log: personal data is kept encrypted in one place.
+    await recordAudits(tx, items.map(({ ctx, request: r, open311Client }, n) => ({ ctx, entry: { entityType: 'help_request', entityId: ids[n]!, unitId: r.unitId, action: 'help.file', after: { category: r.category, source: r.source, ...(open311Client ? { open311Client } : {}) } } })));
+    return ids;
+  }),
+);
+
+/** Where a request is filed: the grid, village or community, and the village it belongs to. */
+export interface FilingPlace {
+  unit: { id: number; name: string; kind: string };
+  village: { id: number; code: string; name: string };
+}
+
+/** The place of a unit where people ask for help; 404 when archived or unknown, 422 when not a place. */
+export async function filingPlace(db: Db, unitId: number): Promise<FilingPlace> {
+  const unit = await repo.unitById(db, unitId);
   if (!unit || unit.archived_at) throw notFound();
   if (!repo.PLACE_KINDS.includes(unit.kind)) throw unprocessable('help.not_place_unit');
   const village = await repo.villageOf(db, unit.id);
   if (!village) throw unprocessable('help.not_place_unit');
+  return { unit, village };
+}
 
+/** Files a help request where a unit lies (an account or Open311 names the unit). */
+export async function fileHelpRequest(ctx: RequestCtx, input: HelpFiling) {
+  return fileAt(ctx, await filingPlace(ctx.deps.database.db, input.unitId), input);
+}
+
+/**
+ * Files a help request (written with others arriving at the same moment, see `filings`), then
+ * wakes this process's worker to match it. Matching waits for no one: the filer gets the receipt
+ * as soon as the request is safe, and a burst of filings is not held up by ranking members for
+ * each — the matches follow within moments, and the job makes sure they do even if this process
+ * dies. Floods are counted before the write: requests racing in the same instant from one phone
+ * may pass the limit by the few that are in flight together.
+ */
+export async function fileAt(ctx: RequestCtx, { unit, village }: FilingPlace, input: HelpFiling) {
+  const db = ctx.deps.database.db;
+  const now = ctx.deps.now();
+  const iso = now.toISOString();
   const issues: Array<{ field: string; code: never }> = [];
   const name = input.name.trim() || ctx.auth?.displayName || '';
   if (!name) issues.push({ field: 'name', code: 'help.name_required' as never });
@@ -86,72 +127,36 @@ export async function fileHelpRequest(ctx: RequestCtx, input: HelpFiling) {
   if (issues.length || !mobile.ok) throw invalid(issues);
 
   const phoneHash = ctx.deps.cipher.blindIndex(`help-phone:${mobile.value}`);
-  // The address is kept only as a blind index, to count floods.
-  const addressHash = ctx.ip ? ctx.deps.cipher.blindIndex(`help-ip:${ctx.ip}`) : null;
+  // The address is kept only as a blind index, to count floods. An Open311 filing comes from the
+  // server of a registered client filing for many residents; that client is counted as itself.
+  const addressHash = ctx.ip && input.source !== 'open311' ? ctx.deps.cipher.blindIndex(`help-ip:${ctx.ip}`) : null;
   await refuseFloods(db, phoneHash, addressHash, now);
 
-  const category = helpCategory(input.category);
   const due = helpDeadlines(input.category, now);
-  const wanted: readonly string[] = category.specialties;
-  const title = `${village.name} ${category.zh}：${input.description.slice(0, 30)}`;
-
-  // Ranked before the transaction: it only reads, and on PostgreSQL a transaction holds one of the
-  // pool's connections for every round trip it makes.
-  const matches = await rankFor(db, { unitId: unit.id, unitKind: unit.kind, villageId: village.id, category: input.category, specialties: wanted }, now);
-  const file = (code: string) =>
-    db.transaction().execute(async (tx) => {
-      const id = await repo.insertRequest(tx, {
-        receiptCode: code, unitId: unit.id, villageId: village.id, category: input.category, description: input.description.trim(), place: input.place.trim(), ...coords,
-        residentName: name, phoneEnc: ctx.deps.cipher.encrypt(mobile.value), phoneHash, phoneMasked: maskMobile(mobile.value), addressHash, filedBy: ctx.auth?.userId ?? null,
-        source: input.source, acceptDueAt: due.acceptDueAt, resolveDueAt: due.resolveDueAt, now: iso,
-      });
-      await repo.insertMatches(tx, id, matches, iso);
-      await repo.notifyUsers(tx, matches.map((m) => m.userId), { kind: 'help.matched', title, link: `/help/requests/${id}`, unitId: unit.id, dedupePrefix: `help${id}:matched`, now: iso });
-      await scheduleJob(tx, { kind: ESCALATE_JOB, refId: id, runAt: due.acceptDueAt, now: iso });
-      // No name or phone in the audit log: personal data is kept encrypted in one place.
-      await recordAudit(tx, ctx, { entityType: 'help_request', entityId: id, unitId: unit.id, action: 'help.file', after: { category: input.category, source: input.source, matched: matches.map((m) => m.memberId) } });
-      return { id, code };
-    });
+  const request = {
+    unitId: unit.id, villageId: village.id, category: input.category, description: input.description.trim(), place: input.place.trim(), ...coords,
+    residentName: name, phoneEnc: ctx.deps.cipher.encrypt(mobile.value), phoneHash, phoneMasked: maskMobile(mobile.value), addressHash, filedBy: ctx.auth?.userId ?? null,
+    source: input.source, acceptDueAt: due.acceptDueAt, resolveDueAt: due.resolveDueAt, now: iso,
+  };
   let filed: { id: number; code: string } | undefined;
   // Two equal receipt codes out of 31^10 practically never happen; if they do, draw again.
   for (let attempt = 0; filed === undefined; attempt++) {
+    const code = receiptCode(crypto.randomBytes(16));
     try {
-      filed = await file(receiptCode(crypto.randomBytes(16)));
+      filed = { id: await filings(db)({ ctx, request: { ...request, receiptCode: code }, open311Client: input.open311Client }), code };
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= 2) throw e;
     }
   }
-  const row = await repo.getRequest(db, filed.id);
-  return { ...presentForResident(row!, now), receiptCode: filed.code };
-}
-
-export interface MatchTarget {
-  unitId: number;
-  unitKind: string;
-  villageId: number;
-  category: HelpCategory;
-  specialties: readonly string[];
-}
-
-/** The best few members for a request, best first, without recording them. */
-export async function rankFor(db: Db, r: MatchTarget, now: Date) {
-  let rows = await repo.candidates(db, r.villageId, r.specialties);
-  // Nobody with a fitting specialty: ask whoever serves the village rather than nobody.
-  if (rows.length === 0 && r.specialties.length) rows = await repo.candidates(db, r.villageId, []);
-  const loads = await repo.openLoads(db, [...new Set(rows.map((c) => c.member_id))]);
-  const userOf = new Map(rows.map((c) => [c.member_id, c.user_id]));
-  const placeOf = (c: repo.CandidateRow): HelpPlace => {
-    if (r.unitKind === 'grid' && (c.residence_unit_id === r.unitId || c.member_unit_id === r.unitId)) return 'grid';
-    return c.residence_unit_id === null ? 'village' : 'registered';
+  wakeWorker(ctx.deps);
+  // Answered from what was written rather than read back: one round trip less per filing.
+  const row: repo.RequestRow = {
+    ...repo.EMPTY_PROGRESS, id: filed.id, receipt_code: filed.code, unit_id: unit.id, unit_name: unit.name, unit_kind: unit.kind, village_id: village.id, village_name: village.name, village_code: village.code,
+    category: request.category, description: request.description, place: request.place, latitude: request.latitude, longitude: request.longitude, status: 'received',
+    resident_name: request.residentName, phone_enc: request.phoneEnc, phone_masked: request.phoneMasked, filed_by: request.filedBy, source: request.source,
+    accept_due_at: request.acceptDueAt, resolve_due_at: request.resolveDueAt, created_at: iso, updated_at: iso, photos: 0,
   };
-  const ranked = rankCandidates(r.category, rows.map((c) => ({
-    memberId: c.member_id,
-    specialties: c.specialties ? c.specialties.split('|') : [],
-    place: placeOf(c),
-    windows: c.residence_unit_id === null ? null : parseHours(c.hours),
-    openLoad: loads.get(c.member_id) ?? 0,
-  })), now, HELP_NOTIFY_TOP);
-  return ranked.map((s) => ({ memberId: s.memberId, userId: userOf.get(s.memberId)!, score: s.score, place: s.place }));
+  return { ...presentForResident(row, now), receiptCode: filed.code };
 }
 
 // ——— presenting ———
@@ -296,8 +301,32 @@ export async function myQueue(ctx: RequestCtx, q: ListQuery) {
 export async function fileByAccount(ctx: RequestCtx, input: Omit<HelpFiling, 'source'>) {
   const auth = requirePermission(ctx.auth, 'help.request');
   const scope = scopeOf(auth, 'help.request');
-  if (!scope.global && !(await reachesUnit(ctx.deps.database.db, scope.roots, input.unitId))) throw notFound();
+  const db = ctx.deps.database.db;
+  const allowed = scope.global || (await reachesUnit(db, scope.roots, input.unitId)) || (await livesAt(db, auth, input.unitId));
+  if (!allowed) throw notFound();
   return fileHelpRequest(ctx, { ...input, source: 'account' });
+}
+
+/** Whether the unit is the member's registered place of residence (双报到) or lies in it. */
+async function livesAt(db: Db, auth: Auth, unitId: number) {
+  if (auth.memberId === null) return false;
+  const residence = await repo.activeResidence(db, auth.memberId);
+  return !!residence && (await reachesUnit(db, [residence.unit_id], unitId));
+}
+
+/**
+ * Where I may ask for help logged in, for the form's choice: the villages and communities of my
+ * roles (the one holding my branch, for a member) with their grids, and the place I registered to
+ * live in (双报到). Staff above the villages may file anywhere in their scope; the form lists only
+ * their own places, and the public QR page serves everyone else.
+ */
+export async function myPlaces(ctx: RequestCtx) {
+  const auth = requirePermission(ctx.auth, 'help.request');
+  const db = ctx.deps.database.db;
+  const roots = scopeOf(auth, 'help.request').roots;
+  const residence = auth.memberId === null ? undefined : await repo.activeResidence(db, auth.memberId);
+  const villages = await repo.placesOfUnits(db, [...roots, ...(residence ? [residence.unit_id] : [])]);
+  return villages.map((p) => ({ id: p.id, code: p.code, name: p.name, kind: p.kind, parentName: p.parent_name, residence: !!residence && (p.id === residence.unit_id || p.id === residence.village_id) }));
 }
 
 /** The requests I filed while logged in. */

@@ -109,6 +109,6 @@ export async function listResidents(ctx: RequestCtx, q: { unitId?: number; page:
 /** Grids, villages and communities to register at, by name or code. Place names are public. */
 export async function places(ctx: RequestCtx, q: { q: string }) {
   memberOf(requirePermission(ctx.auth, 'help.serve'));
-  const rows = await repo.searchPlaces(ctx.deps.database.db, q.q, 20);
+  const rows = await repo.searchPlaces(ctx.deps.database.db, ctx.deps.database.dialect, q.q, 20);
   return { items: rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, parentName: r.parent_name })) };
 }

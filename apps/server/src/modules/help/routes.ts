@@ -55,6 +55,7 @@ export const helpRoutes: RouteSpec[] = [
       return requests.fileByAccount(ctx, { ...body, category: body.category as HelpCategory });
     },
   }),
+  route({ method: 'GET', url: '/api/help/places/mine', summary: 'Where I may ask for help logged in: the villages of my roles with their grids, and where I registered to live', tags, access: 'session', handler: ({ ctx }) => requests.myPlaces(ctx) }),
   route({ method: 'GET', url: '/api/help/requests/mine', summary: 'The help requests I filed, newest first', tags, access: 'session', query: mineQuery, handler: ({ ctx, query }) => requests.myRequests(ctx, query) }),
   route({ method: 'GET', url: '/api/help/requests', summary: 'Help requests of my villages (or a subtree), newest first, overdue flagged', tags, access: 'help.read', query: listQuery, handler: ({ ctx, query }) => requests.listVillageRequests(ctx, query) }),
   route({ method: 'GET', url: '/api/help/requests/:id', summary: 'One help request (mine, matched to me, taken by me, or of my village)', tags, access: 'session', params: idParams, handler: ({ ctx, params }) => requests.getHelpRequest(ctx, params.id) }),

@@ -4,8 +4,8 @@
 // @xianfeng/domain (mediation.ts); every step is one transaction with its timeline entry and its
 // audit entry, and every view of a case's details is audited.
 import {
-  caseNumber, caseTransition, cleanTerms, committeeShortName, conflictMatches, isInMediation, maskMobile, missingForAction, parseMobile,
-  type CaseAction, type CaseStatus,
+  caseNumber, caseTransition, cleanTerms, committeeShortName, conflictMatches, isInMediation, maskMobile, missingForAction, parseMobile, staffingChange, staffingIn,
+  type CaseAction, type CaseStatus, type StaffingAction,
 } from '@xianfeng/domain';
 import { canAccessUnit, requireAuth, requireUnitAccess, scopeOf, scopedUnitIds } from '../../core/access.ts';
 import { recordAudit } from '../../core/audit.ts';
@@ -15,7 +15,7 @@ import { isUniqueViolation } from '../../db/dialect.ts';
 import { unitById } from '../households/repo.ts';
 import { actionsFor, caseFor, requireActor } from './policy.ts';
 import * as repo from './repo.ts';
-import type { AgreementBody, CaseBody, CaseListQuery, DeclarationBody, SessionBody } from './schemas.ts';
+import type { AgreementBody, CaseBody, CaseListQuery, DeclarationBody, ReassignBody, SessionBody, UnassignBody } from './schemas.ts';
 
 const CASE_UNIT_KINDS = ['village', 'community'];
 
@@ -103,7 +103,7 @@ export async function listCases(ctx: RequestCtx, q: CaseListQuery) {
   const db = ctx.deps.database.db;
   const auth = requireAuth(ctx.auth);
   if (q.unitId !== undefined) await requireUnitAccess(db, auth, 'mediation.manage', q.unitId);
-  const { rows, total } = await repo.listCases(db, { scope: scopedUnitIds(db, auth, 'mediation.manage'), unitId: q.unitId, status: q.status, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { rows, total } = await repo.listCases(db, { scope: scopedUnitIds(db, auth, 'mediation.manage'), unitId: q.unitId, status: q.status, unassigned: q.unassigned, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   const mediators = await repo.assignmentsOf(db, rows.map((r) => r.id));
   return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => presentListed(r, mediators)) };
 }
@@ -160,7 +160,8 @@ export async function getCase(ctx: RequestCtx, id: number) {
     declarations: d.declarations.map((x) => ({ id: x.id, mediatorId: x.mediator_id, mediatorName: x.name, conflict: x.conflict === 1, statement: x.statement, declaredAt: x.declared_at, recordedBy: x.recorder_name })),
     sessions: d.sessions.map((s) => ({ id: s.id, heldOn: s.held_on, place: s.place, attendees: s.attendees, notes: s.notes, recordedBy: s.recorder_name, createdAt: s.created_at })),
     timeline: d.events.map((e) => ({ id: e.id, action: e.action, from: e.from_status, to: e.to_status, actor: e.actor_name, note: e.note, at: e.created_at })),
-    you: { supervisor: d.access.supervisor, mediator: d.access.mediator, actions: actionsFor(d.access) },
+    // The changes to the mediators this state allows, offered to supervisors only.
+    you: { supervisor: d.access.supervisor, mediator: d.access.mediator, actions: actionsFor(d.access), staffing: d.access.supervisor ? staffingIn(row.status as CaseStatus) : ([] as StaffingAction[]) },
     agreementReady: agreementReady(row.status as CaseStatus, row.outcome, terms),
   };
 }
@@ -224,36 +225,139 @@ export async function declare(ctx: RequestCtx, id: number, body: DeclarationBody
   return getCase(ctx, id);
 }
 
-export async function assign(ctx: RequestCtx, id: number, mediatorId: number) {
-  const { db, auth, row } = await supervisedCase(ctx, id);
-  // Mediators join a case before or during mediation; afterwards the refusal names the state.
-  if (row.status !== 'accepted' && row.status !== 'mediating') throw conflict(refusalFor(row.status as CaseStatus));
-  const m = await mediatorForCase(ctx, db, mediatorId, row.unit_id);
-  if (await repo.isAssigned(db, id, m.id)) throw conflict('mediation.already_assigned');
-  const declaration = await repo.latestDeclaration(db, id, m.id);
+/**
+ * A mediator who may come into the case now: serving, covering the village, not yet on it, whose
+ * latest declaration says no conflict of interest, and who shares no name or phone with a party.
+ * The same checks whether they come as the first mediator, one more, or in someone's place.
+ */
+async function incoming(ctx: RequestCtx, db: Db, caseId: number, caseUnitId: number, mediatorId: number) {
+  const m = await mediatorForCase(ctx, db, mediatorId, caseUnitId);
+  if (await repo.isAssigned(db, caseId, m.id)) throw conflict('mediation.already_assigned');
+  const declaration = await repo.latestDeclaration(db, caseId, m.id);
   if (!declaration) throw unprocessable('mediation.declaration_missing');
   if (declaration.conflict === 1) throw unprocessable('mediation.conflict_declared');
   // Whatever was declared, a mediator who shares a party's name or phone is presumed to be one.
   const member = await repo.memberForPool(db, m.member_id);
-  const parties = await repo.partiesOf(db, id);
+  const parties = await repo.partiesOf(db, caseId);
   const matches = conflictMatches({ name: m.name, phone: member?.mobile_hash ?? '' }, parties.map((p) => ({ name: p.name, phone: p.phone_hash ?? '' })));
   if (matches.length) {
     const first = matches[0];
     throw unprocessable(first.by === 'name' ? 'mediation.conflict_name' : 'mediation.conflict_phone', { party: parties[first.party].name });
   }
+  return { m, declaration };
+}
+
+/** The case's state allows this change of mediators (checked again under the row lock). */
+function requireStaffing(status: string, action: StaffingAction) {
+  const s = staffingChange(status as CaseStatus, action);
+  if (!s.ok) throw conflict(s.code);
+}
+
+/** Runs a change of mediators under the case's row lock, the state checked again inside. */
+async function underLock(ctx: RequestCtx, id: number, action: StaffingAction, work: (tx: Db, row: { status: string; unit_id: number }) => Promise<void>) {
+  const { db, dialect } = ctx.deps.database;
+  try {
+    await db.transaction().execute(async (tx) => {
+      const row = await repo.lockCase(tx, dialect, id);
+      if (!row) throw notFound();
+      requireStaffing(row.status, action);
+      await work(tx, row);
+    });
+  } catch (e) {
+    // The same mediator assigned twice at the same moment: the key keeps one.
+    if (isUniqueViolation(e)) throw conflict('mediation.already_assigned');
+    throw e;
+  }
+}
+
+export async function assign(ctx: RequestCtx, id: number, mediatorId: number) {
+  const { db, auth, row } = await supervisedCase(ctx, id);
+  requireStaffing(row.status, 'assign');
+  const { m, declaration } = await incoming(ctx, db, id, row.unit_id, mediatorId);
   const now = nowIso(ctx.deps);
-  await db.transaction().execute(async (tx) => {
+  await underLock(ctx, id, 'assign', async (tx, locked) => {
     await repo.insertAssignment(tx, { caseId: id, mediatorId: m.id, declarationId: declaration.id, userId: auth.userId || null, now });
-    await repo.appendEvent(tx, { caseId: id, action: 'assign', from: row.status, to: row.status, actorId: auth.userId || null, note: m.name, now });
+    await repo.appendEvent(tx, { caseId: id, action: 'assign', from: locked.status, to: locked.status, actorId: auth.userId || null, note: m.name, now });
     await recordAudit(tx, ctx, { entityType: 'mediation_case', entityId: id, unitId: row.unit_id, action: 'mediation.assign', after: { mediatorId: m.id, declarationId: declaration.id } });
   });
   return getCase(ctx, id);
 }
 
-function refusalFor(status: CaseStatus) {
-  const t = caseTransition(status, 'start');
-  if (t.ok) return 'error.conflict' as const;
-  return t.code;
+/** The assignment being taken away: the mediator must be on the case. */
+async function outgoing(db: Db, caseId: number, mediatorId: number) {
+  const a = await repo.assignmentOf(db, caseId, mediatorId);
+  if (!a) throw conflict('mediation.not_assigned');
+  const m = await repo.getMediator(db, mediatorId);
+  if (!m) throw notFound();
+  return { a, m };
+}
+
+/**
+ * Takes the case from one mediator and gives it to another, who needs a declaration of no conflict
+ * of interest exactly as for a first assignment. The removed mediator's way in ends with the
+ * transaction: their next request is "not found", like any other mediator's.
+ */
+export async function reassign(ctx: RequestCtx, id: number, body: ReassignBody) {
+  const { db, auth, row } = await supervisedCase(ctx, id);
+  requireStaffing(row.status, 'reassign');
+  if (body.fromMediatorId === body.toMediatorId) throw unprocessable('mediation.same_mediator');
+  const from = await outgoing(db, id, body.fromMediatorId);
+  const { m: to, declaration } = await incoming(ctx, db, id, row.unit_id, body.toMediatorId);
+  const now = nowIso(ctx.deps);
+  await underLock(ctx, id, 'reassign', async (tx, locked) => {
+    if ((await repo.removeAssignment(tx, id, from.m.id)) !== 1) throw conflict('mediation.not_assigned');
+    await repo.insertAssignment(tx, { caseId: id, mediatorId: to.id, declarationId: declaration.id, userId: auth.userId || null, now });
+    await repo.appendEvent(tx, { caseId: id, action: 'reassign', from: locked.status, to: locked.status, actorId: auth.userId || null, note: `${from.m.name} → ${to.name}：${body.reason}`, now });
+    await recordAudit(tx, ctx, {
+      entityType: 'mediation_case', entityId: id, unitId: row.unit_id, action: 'mediation.reassign',
+      before: { mediatorId: from.m.id, declarationId: from.a.declaration_id, assignedAt: from.a.assigned_at },
+      after: { mediatorId: to.id, declarationId: declaration.id, reason: body.reason },
+    });
+  });
+  return getCase(ctx, id);
+}
+
+/** Takes the case from a mediator, back to the queue of cases awaiting one (or to the mediators left). */
+export async function unassign(ctx: RequestCtx, id: number, body: UnassignBody) {
+  const { auth, row, db } = await supervisedCase(ctx, id);
+  requireStaffing(row.status, 'unassign');
+  const from = await outgoing(db, id, body.mediatorId);
+  const now = nowIso(ctx.deps);
+  await underLock(ctx, id, 'unassign', async (tx, locked) => {
+    if ((await repo.removeAssignment(tx, id, from.m.id)) !== 1) throw conflict('mediation.not_assigned');
+    await repo.appendEvent(tx, { caseId: id, action: 'unassign', from: locked.status, to: locked.status, actorId: auth.userId || null, note: `${from.m.name}：${body.reason}`, now });
+    await recordAudit(tx, ctx, {
+      entityType: 'mediation_case', entityId: id, unitId: row.unit_id, action: 'mediation.unassign',
+      before: { mediatorId: from.m.id, declarationId: from.a.declaration_id, assignedAt: from.a.assigned_at },
+      after: { mediatorId: null, reason: body.reason },
+    });
+  });
+  return getCase(ctx, id);
+}
+
+/**
+ * The mediators a supervisor may choose for the case: every serving mediator whose area contains
+ * the case's village (the rule assignment checks), from whichever pool, with how busy each is,
+ * whether they are on the case already and what they last declared about it.
+ */
+export async function candidates(ctx: RequestCtx, id: number) {
+  const { db, row } = await supervisedCase(ctx, id);
+  const rows = await repo.coveringMediators(db, row.unit_id);
+  const ids = rows.map((r) => r.id);
+  const [open, assigned, declared] = await Promise.all([repo.openCaseCounts(db, ids), repo.assignmentsOf(db, [id]), repo.latestDeclarations(db, id, ids)]);
+  const on = new Set(assigned.map((a) => a.mediator_id));
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      specialties: r.specialties ? r.specialties.split('|') : [],
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      openCases: open.get(r.id) ?? 0,
+      assigned: on.has(r.id),
+      declaration: declared.get(r.id) ?? null,
+    })),
+  };
 }
 
 // ——— sessions and the agreement ———

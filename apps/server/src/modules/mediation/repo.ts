@@ -31,16 +31,27 @@ export function mediatorOfMember(db: Db, memberId: number) {
   return db.selectFrom('mediation_mediator').select(['id', 'status']).where('member_id', '=', memberId).executeTakeFirst();
 }
 
+/**
+ * The one rule of who may mediate where: a mediator covers a unit when one of their areas is that
+ * unit or one of its ancestors. Assignment (covers) and the lists that offer mediators for a case
+ * (coveringMediators) both read it from here.
+ */
+function coveringIds(db: Db, unitId: number) {
+  return db.selectFrom('mediation_mediator_area').innerJoin('unit_closure', 'unit_closure.ancestor_id', 'mediation_mediator_area.unit_id')
+    .select('mediation_mediator_area.mediator_id').where('unit_closure.descendant_id', '=', unitId);
+}
+
 export function listMediators(db: Db, f: { unitId: number; covers?: number; status?: string }) {
   let q = mediatorBase(db).select(mediatorColumns).where('mediation_mediator.unit_id', 'in', subtree(db, f.unitId));
   if (f.status) q = q.where('mediation_mediator.status', '=', f.status);
-  if (f.covers !== undefined) {
-    // Covering a unit: one of the mediator's areas is the unit itself or above it.
-    const covers = f.covers;
-    q = q.where('mediation_mediator.id', 'in', (eb) =>
-      eb.selectFrom('mediation_mediator_area').innerJoin('unit_closure', 'unit_closure.ancestor_id', 'mediation_mediator_area.unit_id').select('mediation_mediator_area.mediator_id').where('unit_closure.descendant_id', '=', covers));
-  }
+  if (f.covers !== undefined) q = q.where('mediation_mediator.id', 'in', coveringIds(db, f.covers));
   return q.orderBy('mediation_mediator.status').orderBy('member.name_pinyin').orderBy('mediation_mediator.id').execute();
+}
+
+/** Every serving mediator covering the unit, whichever pool (village, town, county) keeps them. */
+export function coveringMediators(db: Db, unitId: number) {
+  return mediatorBase(db).select(mediatorColumns).where('mediation_mediator.status', '=', 'active').where('mediation_mediator.id', 'in', coveringIds(db, unitId))
+    .orderBy('member.name_pinyin').orderBy('mediation_mediator.id').execute();
 }
 
 export function areasOf(db: Db, mediatorIds: number[]) {
@@ -77,8 +88,7 @@ export function updateMediator(db: Db, id: number, set: { specialties?: string; 
 
 /** Whether one of the mediator's areas is the unit or above it. */
 export async function covers(db: Db, mediatorId: number, unitId: number) {
-  const row = await db.selectFrom('mediation_mediator_area').innerJoin('unit_closure', 'unit_closure.ancestor_id', 'mediation_mediator_area.unit_id')
-    .select('mediation_mediator_area.unit_id').where('mediation_mediator_area.mediator_id', '=', mediatorId).where('unit_closure.descendant_id', '=', unitId).limit(1).executeTakeFirst();
+  const row = await coveringIds(db, unitId).where('mediation_mediator_area.mediator_id', '=', mediatorId).limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
@@ -153,6 +163,8 @@ export interface CaseFilter {
   unitId?: number;
   status?: string;
   mediatorId?: number;
+  /** The queue awaiting a mediator: accepted or mediating, nobody assigned. */
+  unassigned?: boolean;
   limit: number;
   offset: number;
 }
@@ -164,6 +176,10 @@ export async function listCases(db: Db, f: CaseFilter) {
   // 'open': everything not yet closed, a mediator's working queue.
   if (f.status === 'open') base = base.where('mediation_case.status', '!=', 'closed');
   else if (f.status) base = base.where('mediation_case.status', '=', f.status);
+  if (f.unassigned) {
+    base = base.where('mediation_case.status', 'in', ['accepted', 'mediating'])
+      .where('mediation_case.id', 'not in', (eb) => eb.selectFrom('mediation_assignment').select('mediation_assignment.case_id'));
+  }
   if (f.mediatorId !== undefined) {
     const m = f.mediatorId;
     base = base.where('mediation_case.id', 'in', (eb) => eb.selectFrom('mediation_assignment').select('case_id').where('mediator_id', '=', m));
@@ -232,6 +248,31 @@ export function declarationsOf(db: Db, caseId: number) {
 export async function isAssigned(db: Db, caseId: number, mediatorId: number) {
   const row = await db.selectFrom('mediation_assignment').select('case_id').where('case_id', '=', caseId).where('mediator_id', '=', mediatorId).executeTakeFirst();
   return row !== undefined;
+}
+
+/** One mediator's assignment to a case, with what it rested on (for the audit of a removal). */
+export function assignmentOf(db: Db, caseId: number, mediatorId: number) {
+  return db.selectFrom('mediation_assignment').select(['case_id', 'mediator_id', 'declaration_id', 'assigned_by', 'assigned_at'])
+    .where('case_id', '=', caseId).where('mediator_id', '=', mediatorId).executeTakeFirst();
+}
+
+/**
+ * Takes a case from a mediator: their way into it ends with the row (policy.ts reads assignments).
+ * The timeline and the audit log keep who had it, from when, and why it was taken; 0 rows when the
+ * mediator was not (or no longer) assigned.
+ */
+export async function removeAssignment(db: Db, caseId: number, mediatorId: number) {
+  const r = await db.deleteFrom('mediation_assignment').where('case_id', '=', caseId).where('mediator_id', '=', mediatorId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** The latest declaration of each of these mediators about the case. */
+export async function latestDeclarations(db: Db, caseId: number, mediatorIds: number[]) {
+  if (mediatorIds.length === 0) return new Map<number, { conflict: boolean; declaredAt: string }>();
+  const rows = await db.selectFrom('mediation_declaration').select(['id', 'mediator_id', 'conflict', 'declared_at'])
+    .where('case_id', '=', caseId).where('mediator_id', 'in', mediatorIds).orderBy('id').execute();
+  // Ascending ids: a later declaration overwrites an earlier one.
+  return new Map(rows.map((r) => [r.mediator_id, { conflict: r.conflict === 1, declaredAt: r.declared_at }]));
 }
 
 export function insertAssignment(db: Db, a: { caseId: number; mediatorId: number; declarationId: number; userId: number | null; now: string }) {

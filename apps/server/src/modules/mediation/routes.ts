@@ -10,7 +10,8 @@ import { agreementPdf } from './agreement.ts';
 import * as cases from './cases.ts';
 import * as mediators from './mediators.ts';
 import {
-  agreementBody, assignBody, caseBody, caseListQuery, declarationBody, failBody, mediatorBody, mediatorListQuery, mediatorPatch, noteBody, partyParams, sessionBody, statsQuery, visitBody,
+  agreementBody, assignBody, caseBody, caseListQuery, declarationBody, failBody, mediatorBody, mediatorListQuery, mediatorPatch, noteBody, partyParams, reassignBody, sessionBody, statsQuery,
+  unassignBody, visitBody,
 } from './schemas.ts';
 import { stats } from './stats.ts';
 
@@ -43,6 +44,9 @@ export const mediationRoutes: RouteSpec[] = [
   route({ method: 'POST', url: '/api/mediation/cases/:id/parties/:partyId/phone', summary: 'A party’s phone in full (audited)', tags, access: 'session', params: partyParams, handler: ({ ctx, params }) => cases.revealPhone(ctx, params.id, params.partyId) }),
   route({ method: 'POST', url: '/api/mediation/cases/:id/declarations', summary: 'Record a mediator’s declaration of (no) conflict of interest with the parties', tags, access: 'mediation.manage', params: idParams, body: declarationBody, handler: ({ ctx, params, body }) => cases.declare(ctx, params.id, body) }),
   route({ method: 'POST', url: '/api/mediation/cases/:id/assign', summary: 'Assign a mediator who declared no conflict of interest', tags, access: 'mediation.manage', params: idParams, body: assignBody, handler: ({ ctx, params, body }) => cases.assign(ctx, params.id, body.mediatorId) }),
+  route({ method: 'GET', url: '/api/mediation/cases/:id/candidates', summary: 'The serving mediators whose area contains the case’s village, from any pool, with their open cases and declarations', tags, access: 'mediation.manage', params: idParams, handler: ({ ctx, params }) => cases.candidates(ctx, params.id) }),
+  route({ method: 'POST', url: '/api/mediation/cases/:id/reassign', summary: 'Take the case from one mediator and give it to another who declared no conflict of interest (reason required)', tags, access: 'mediation.manage', params: idParams, body: reassignBody, handler: ({ ctx, params, body }) => cases.reassign(ctx, params.id, body) }),
+  route({ method: 'POST', url: '/api/mediation/cases/:id/unassign', summary: 'Take the case from a mediator, back to the queue awaiting one (reason required)', tags, access: 'mediation.manage', params: idParams, body: unassignBody, handler: ({ ctx, params, body }) => cases.unassign(ctx, params.id, body) }),
   route({ method: 'POST', url: '/api/mediation/cases/:id/sessions', summary: 'Record a mediation session (date, place, attendees, notes)', tags, access: 'session', params: idParams, body: sessionBody, handler: ({ ctx, params, body }) => cases.addSession(ctx, params.id, body) }),
   route({ method: 'PUT', url: '/api/mediation/cases/:id/agreement', summary: 'Draft the agreement: numbered terms and how and by when they are carried out', tags, access: 'session', params: idParams, body: agreementBody, handler: ({ ctx, params, body }) => cases.saveAgreement(ctx, params.id, body) }),
   route({

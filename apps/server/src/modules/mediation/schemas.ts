@@ -2,7 +2,7 @@
 // assignments, sessions, the agreement and the steps of the case's life.
 import { z } from 'zod';
 import { CASE_STATUSES, DISPUTE_TYPE_VALUES, MAX_TERMS, PARTY_ROLES, REFERRAL_VALUES } from '@xianfeng/domain';
-import { pageQuery, ymd, text, positiveId as id } from '../../core/schemas.ts';
+import { flag, pageQuery, ymd, text, positiveId as id } from '../../core/schemas.ts';
 
 // ——— mediators ———
 
@@ -53,6 +53,8 @@ export const caseListQuery = z.object({
   unitId: id.optional(),
   /** 'open': every case not yet closed. */
   status: z.enum([...CASE_STATUSES, 'open']).optional(),
+  /** Only the queue awaiting a mediator: cases before or in mediation with nobody assigned. */
+  unassigned: flag,
   ...pageQuery,
 });
 
@@ -63,6 +65,11 @@ export const declarationBody = z.object({
 });
 
 export const assignBody = z.object({ mediatorId: z.number().int().positive() });
+
+/** Why a case is taken from a mediator: kept in the timeline and the audit log. */
+const reason = text(500).min(2, { error: 'mediation.reason_required' }).prefault('');
+export const reassignBody = z.object({ fromMediatorId: z.number().int().positive(), toMediatorId: z.number().int().positive(), reason });
+export const unassignBody = z.object({ mediatorId: z.number().int().positive(), reason });
 
 export const sessionBody = z.object({
   heldOn: ymd,
@@ -88,5 +95,7 @@ export type MediatorPatch = z.infer<typeof mediatorPatch>;
 export type CaseBody = z.infer<typeof caseBody>;
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 export type DeclarationBody = z.infer<typeof declarationBody>;
+export type ReassignBody = z.infer<typeof reassignBody>;
+export type UnassignBody = z.infer<typeof unassignBody>;
 export type SessionBody = z.infer<typeof sessionBody>;
 export type AgreementBody = z.infer<typeof agreementBody>;

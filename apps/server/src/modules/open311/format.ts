@@ -30,6 +30,40 @@ export function definitionXml(d: { service_code: string }) {
   return ['<?xml version="1.0" encoding="UTF-8"?>', '<service_definition>', `<service_code>${escapeXml(d.service_code)}</service_code>`, '<attributes/>', '</service_definition>'].join('\n');
 }
 
+/** A service discovery document (https://wiki.open311.org/Service_Discovery). */
+export interface Discovery {
+  changeset: string;
+  contact: string;
+  key_service: string;
+  endpoints: Array<{ specification: string; url: string; changeset: string; type: 'production' | 'test'; formats: string[] }>;
+}
+
+/** The discovery document in XML: the nesting of the specification's example (endpoints/endpoint, formats/format). */
+export function discoveryXml(d: Discovery) {
+  const el = (name: string, value: string) => `<${name}>${escapeXml(value)}</${name}>`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<discovery>',
+    el('changeset', d.changeset),
+    el('contact', d.contact),
+    el('key_service', d.key_service),
+    '<endpoints>',
+    ...d.endpoints.flatMap((e) => [
+      '<endpoint>',
+      el('specification', e.specification),
+      el('url', e.url),
+      el('changeset', e.changeset),
+      el('type', e.type),
+      '<formats>',
+      ...e.formats.map((f) => el('format', f)),
+      '</formats>',
+      '</endpoint>',
+    ]),
+    '</endpoints>',
+    '</discovery>',
+  ].join('\n');
+}
+
 export type Format = 'json' | 'xml';
 
 export const CONTENT_TYPES: Record<Format, string> = {

@@ -62,7 +62,7 @@ export const helpProvider: Open311Provider = {
     const category = categoryOf(r.serviceCode)!;
     const filed = await fileHelpRequest(ctx, {
       unitId: r.jurisdiction.id, category, description: r.description, place: r.addressString, latitude: r.lat, longitude: r.long,
-      name: r.name ?? '', phone: r.phone ?? '', source: 'open311',
+      name: r.name ?? '', phone: r.phone ?? '', source: 'open311', open311Client: r.client,
     });
     return { id: filed.id, notice: message('georeport.help_notice', ctx.locale, { hours: helpCategory(category).resolveHours, receipt: filed.receiptCode }) };
   },

@@ -1,7 +1,6 @@
 // Open311 GeoReport v2 serves several kinds of requests through one endpoint. Each kind is a
 // provider: it lists its services, files a request and finds requests, and owns a prefix of the
-// service_request_id ("hz-123" is hazard 123). Hazard reports are served now; help requests plug
-// in as another provider beside it.
+// service_request_id ("hz-123" is hazard 123, "hl-7" help request 7).
 import type { Locale } from '@xianfeng/domain';
 import type { RequestCtx } from '../../core/context.ts';
 
@@ -17,7 +16,10 @@ export interface Open311Service {
   group: string;
 }
 
-/** A service request as GeoReport v2 shows it: never who reported it or how to reach them. */
+/**
+ * A service request as GeoReport v2 shows it: never who reported it or how to reach them, and its
+ * free text scrubbed of phone numbers and known names (privacy.ts).
+ */
 export interface Open311Request {
   service_request_id: string;
   status: 'open' | 'closed';
@@ -38,6 +40,12 @@ export interface Open311Request {
   media_url: string | null;
 }
 
+/** The registered client application a request is filed through (named in the filing's audit entry). */
+export interface Open311ClientRef {
+  id: number;
+  name: string;
+}
+
 /** A POST requests.json, validated at the edge. */
 export interface Open311NewRequest {
   serviceCode: string;
@@ -50,6 +58,7 @@ export interface Open311NewRequest {
   name: string | null;
   phone: string | null;
   email: string | null;
+  client: Open311ClientRef;
 }
 
 export interface Open311Filter {

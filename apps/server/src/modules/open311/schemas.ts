@@ -55,3 +55,24 @@ export const newRequestBody = z.object({
 
 export type RequestsQuery = z.infer<typeof requestsQuery>;
 export type NewRequestBody = z.infer<typeof newRequestBody>;
+
+// ——— the client registry (/api/open311/clients) ———
+
+const clientName = z.string({ error: 'georeport.client_name_required' }).trim().min(1, { error: 'georeport.client_name_required' }).max(60);
+const clientNote = z.string().trim().max(500).default('');
+
+/** Registering a client application in the web app: who to call about it is required. */
+export const newClientBody = z.object({
+  name: clientName,
+  contact: z.string({ error: 'georeport.client_contact_required' }).trim().min(2, { error: 'georeport.client_contact_required' }).max(200),
+  note: clientNote,
+});
+
+/** The same from the command line, where the contact may be added later in the web app. */
+export const newClientArgs = z.object({
+  name: clientName,
+  contact: z.string().trim().max(200).optional().transform((v) => v || null),
+  note: clientNote,
+});
+
+export type NewClientInput = { name: string; contact: string | null; note: string };

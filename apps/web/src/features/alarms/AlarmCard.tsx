@@ -25,7 +25,7 @@ export function AlarmCard({ alarm, showRaiser = true }: { alarm: Alarm; showRais
         <AlarmStatusTag status={alarm.status} />
       </div>
       <div style={{ marginTop: 6, fontSize: 15, wordBreak: 'break-word' }}>
-        <EnvironmentOutlined style={{ color: 'rgba(0,0,0,0.45)' }} /> {alarm.place || t('alarms.coordsOnly')}
+        <EnvironmentOutlined style={{ color: 'rgba(0,0,0,0.45)' }} /> {alarm.place || t('placeField.coordsOnly')}
       </div>
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '4px 0 0', fontSize: 13 }}>
         {alarm.description}

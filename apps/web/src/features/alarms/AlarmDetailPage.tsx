@@ -1,7 +1,7 @@
 // One alarm: what, where (with the phone's position when it was given), who and when, its photos,
 // and for the duty officer who answers for the unit: 处置 (take it up), 办结 (close it) or 转为预警
 // (turn it into a warning). The raiser sees their own alarm here too, whatever their role.
-import { AlertOutlined, ArrowLeftOutlined, CheckOutlined, EnvironmentOutlined, ToolOutlined } from '@ant-design/icons';
+import { AlertOutlined, ArrowLeftOutlined, CheckOutlined, ToolOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { useCan } from '../../auth/session.ts';
+import { Coordinates } from '../../components/PlaceField.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { useHazardLabels } from '../hazards/labels.ts';
@@ -61,9 +62,6 @@ export default function AlarmDetailPage() {
     }
   }
 
-  const hasCoords = a.latitude !== null && a.longitude !== null;
-  const coords = hasCoords ? `${a.latitude!.toFixed(5)}, ${a.longitude!.toFixed(5)}` : '';
-
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 820, margin: '0 auto', display: 'flex' }} data-testid="alarm-detail-page">
       <Link to={back}>
@@ -74,7 +72,7 @@ export default function AlarmDetailPage() {
         title={
           <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', whiteSpace: 'normal' }}>
             <AlarmKindTag kind={a.kind} />
-            <span style={{ fontSize: 17 }}>{a.place || t('alarms.coordsOnly')}</span>
+            <span style={{ fontSize: 17 }}>{a.place || t('placeField.coordsOnly')}</span>
           </div>
         }
         extra={<AlarmStatusTag status={a.status} />}
@@ -92,16 +90,7 @@ export default function AlarmDetailPage() {
           <Descriptions.Item label={t('alarms.field.raiser')}>{a.raisedBy.name}</Descriptions.Item>
           <Descriptions.Item label={t('alarms.field.raisedAt')}>{formatDateTime(a.raisedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('alarms.field.coords')}>
-            {hasCoords ? (
-              <span data-testid="alarm-detail-coords">
-                {coords}{' '}
-                <a href={`geo:${a.latitude},${a.longitude}`}>
-                  <EnvironmentOutlined /> {t('alarms.detail.openMap')}
-                </a>
-              </span>
-            ) : (
-              t('alarms.detail.noCoords')
-            )}
+            <Coordinates latitude={a.latitude} longitude={a.longitude} testId="alarm-detail-coords" />
           </Descriptions.Item>
           {a.handledBy && <Descriptions.Item label={t('alarms.field.handledBy')}>{a.handledBy}</Descriptions.Item>}
           {a.handledAt && <Descriptions.Item label={t('alarms.field.handledAt')}>{formatDateTime(a.handledAt)}</Descriptions.Item>}
@@ -147,6 +136,8 @@ export default function AlarmDetailPage() {
         open={dialog === 'handle' || dialog === 'close'}
         title={t(dialog === 'close' ? 'alarms.action.closeTitle' : 'alarms.action.handleTitle')}
         label={t('alarms.field.note')}
+        hint={t('alarms.action.noteOptional')}
+        testId={dialog === 'close' ? 'alarm-close' : 'alarm-handle'}
         okText={t(dialog === 'close' ? 'alarms.action.close' : 'alarms.action.handle')}
         initial={a.note ?? ''}
         onClose={() => setDialog(null)}

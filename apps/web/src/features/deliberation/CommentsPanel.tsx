@@ -1,5 +1,5 @@
-// 讨论: what the people of the village say about a topic. Resident text is rendered as text (React
-// escapes it; nothing here injects HTML). Anyone of the village reports a comment once; a hidden
+// 讨论: what the people of the village say about a topic, oldest first, a page at a time (加载更多
+// fetches the next). Resident text is rendered as text (React escapes it; nothing here injects HTML). Anyone of the village reports a comment once; a hidden
 // comment shows as “该评论已被隐藏” to everyone but its author and the moderators, who also get
 // hide and restore.
 import { EyeInvisibleOutlined, EyeOutlined, FlagOutlined, SendOutlined } from '@ant-design/icons';
@@ -82,7 +82,13 @@ function CommentItem({ c, topic, canModerate }: { c: Comment; topic: TopicDetail
 
 export function CommentsPanel({ topic }: { topic: TopicDetail }) {
   const { t } = useTranslation();
-  const { data, error } = useComments(topic.id);
+  const { data, error, fetchNextPage, hasNextPage, isFetchingNextPage } = useComments(topic.id);
+  // The figures come with every page and cover the whole discussion: the latest page's are current.
+  const pages = data?.pages ?? [];
+  const latest = pages[pages.length - 1];
+  const items = pages.flatMap((p) => p.items);
+  const canModerate = latest?.canModerate ?? false;
+  const total = latest?.total ?? topic.commentCount;
   const invalidate = useInvalidateDeliberation();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -105,10 +111,23 @@ export function CommentsPanel({ topic }: { topic: TopicDetail }) {
   }
 
   return (
-    <Card size="small" title={t('deliberation.comments.title', { count: data?.items.length ?? topic.commentCount })} data-testid="comments-panel">
+    <Card
+      size="small"
+      title={t('deliberation.comments.title', { count: total })}
+      extra={canModerate && (latest?.hiddenCount ?? 0) > 0 && <Tag color="red" data-testid="comments-hidden-count">{t('deliberation.comments.hiddenCount', { count: latest!.hiddenCount })}</Tag>}
+      data-testid="comments-panel"
+    >
       {error && <Alert type="error" showIcon title={errorMessage(error)} />}
-      {data && data.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deliberation.comments.empty')} />}
-      {data && data.items.length > 0 && <List dataSource={data.items} renderItem={(c) => <CommentItem key={c.id} c={c} topic={topic} canModerate={data.canModerate} />} />}
+      {data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deliberation.comments.empty')} />}
+      {items.length > 0 && <List dataSource={items} renderItem={(c) => <CommentItem key={c.id} c={c} topic={topic} canModerate={canModerate} />} />}
+      {hasNextPage && (
+        <Space orientation="vertical" align="center" style={{ width: '100%', marginTop: 8 }}>
+          <Typography.Text type="secondary" data-testid="comments-shown">{t('deliberation.comments.shown', { shown: items.length, total })}</Typography.Text>
+          <Button onClick={() => void fetchNextPage()} loading={isFetchingNextPage} data-testid="comments-more">
+            {t('deliberation.comments.loadMore')}
+          </Button>
+        </Space>
+      )}
       {topic.rights.discuss && open && (
         <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }}>
           <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={2000} placeholder={t('deliberation.comments.placeholder')} data-testid="comment-input" />

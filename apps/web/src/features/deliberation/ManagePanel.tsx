@@ -2,7 +2,7 @@
 // minutes, open the vote (and close it early), record the decision, start and complete the
 // implementation, or end the topic with a reason. Only the steps the state table allows are shown.
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -12,17 +12,69 @@ import { applyFormErrors } from '../../api/formErrors.ts';
 import { ReasonDialog } from '../../components/ReasonDialog.tsx';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import {
-  closeTopic, closeVote, completeTopic, decideTopic, openVote, rejectTopic, scheduleCouncil, startTopic, topicKey, updateCouncil, useInvalidateDeliberation,
+  closeTopic, closeVote, completeTopic, decideTopic, openVote, rejectTopic, scheduleCouncil, startTopic, topicKey, updateCouncil, useAttendeeCandidates, useInvalidateDeliberation,
 } from './hooks.ts';
-import type { TopicDetail } from './types.ts';
+import type { KnownPerson, TopicDetail } from './types.ts';
 
 type Dialog = 'council' | 'minutes' | 'vote' | 'decide' | 'reject' | 'close' | null;
 
 interface CouncilForm {
   scheduledAt?: Dayjs;
   place?: string;
+  /** Picked people, keyed 'm:<member id>' or 'u:<account id>'. */
+  people?: PersonValue[];
   attendees?: string[];
   minutes?: string;
+}
+
+type PersonValue = { value: string; label: string };
+const personKey = (p: KnownPerson) => (p.memberId !== null ? `m:${p.memberId}` : `u:${p.userId}`);
+const idsOf = (people: PersonValue[] | undefined, kind: 'm' | 'u') => (people ?? []).filter((p) => p.value.startsWith(`${kind}:`)).map((p) => Number(p.value.slice(2)));
+
+/**
+ * Picks attendees from the members and accounts of the topic's village or community, searching by
+ * name on the server (a community may hold thousands); the chosen keep their labels while the
+ * list changes under the search.
+ */
+function PeoplePicker({ topicId, value, onChange }: { topicId: number; value?: PersonValue[]; onChange?: (v: PersonValue[]) => void }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [typed, setTyped] = useState('');
+  // Searching as one types, without a request per keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const { data, isFetching } = useAttendeeCandidates(topicId, q);
+  const options = (data?.items ?? []).map((p) => ({
+    value: personKey(p),
+    label: p.name,
+    title: `${p.name} · ${p.unitName}`,
+    kind: p.memberId !== null ? 'member' : 'account',
+    unitName: p.unitName,
+  }));
+  return (
+    <Select<PersonValue[]>
+      mode="multiple"
+      labelInValue
+      showSearch={{ filterOption: false, onSearch: setTyped, searchValue: typed }}
+      value={value}
+      onChange={(v) => {
+        onChange?.(v);
+        setTyped('');
+      }}
+      options={options}
+      loading={isFetching}
+      optionRender={(o) => (
+        <Space size={6}>
+          <span>{o.data.label}</span>
+          <Typography.Text type="secondary">{o.data.unitName}</Typography.Text>
+          <Tag>{t(o.data.kind === 'member' ? 'deliberation.council.member' : 'deliberation.council.account')}</Tag>
+        </Space>
+      )}
+      data-testid="council-people"
+    />
+  );
 }
 
 function CouncilDialog({ topic, mode, onClose, onDone }: { topic: TopicDetail; mode: 'council' | 'minutes'; onClose: () => void; onDone: (t: TopicDetail) => void }) {
@@ -33,9 +85,15 @@ function CouncilDialog({ topic, mode, onClose, onDone }: { topic: TopicDetail; m
   useEffect(() => {
     form.setFieldsValue(
       topic.council
-        ? { scheduledAt: dayjs(topic.council.scheduledAt), place: topic.council.place, attendees: topic.council.attendees, minutes: topic.council.minutes ?? undefined }
+        ? {
+            scheduledAt: dayjs(topic.council.scheduledAt),
+            place: topic.council.place,
+            people: topic.council.people.map((p) => ({ value: personKey(p), label: p.name })),
+            attendees: topic.council.attendees,
+            minutes: topic.council.minutes ?? undefined,
+          }
         : // A council usually meets in the evening, when villagers are back from the fields.
-          { scheduledAt: dayjs().add(1, 'day').hour(19).minute(0).second(0), place: undefined, attendees: [], minutes: undefined },
+          { scheduledAt: dayjs().add(1, 'day').hour(19).minute(0).second(0), place: undefined, people: [], attendees: [], minutes: undefined },
     );
   }, [form, topic.council]);
 
@@ -43,10 +101,11 @@ function CouncilDialog({ topic, mode, onClose, onDone }: { topic: TopicDetail; m
     setBusy(true);
     setError(null);
     try {
-      const input = { scheduledAt: v.scheduledAt!.toISOString(), place: v.place!, attendees: v.attendees ?? [] };
+      const input = { scheduledAt: v.scheduledAt!.toISOString(), place: v.place!, attendees: v.attendees ?? [], memberIds: idsOf(v.people, 'm'), userIds: idsOf(v.people, 'u') };
       onDone(mode === 'council' ? await scheduleCouncil(topic.id, input) : await updateCouncil(topic.id, { ...input, ...(v.minutes ? { minutes: v.minutes } : {}) }));
     } catch (e) {
-      setError(applyFormErrors(form, e, ['scheduledAt', 'place', 'attendees', 'minutes']));
+      // The server names the two picked lists; both are the one picker here.
+      setError(applyFormErrors(form, e, ['scheduledAt', 'place', 'people', 'attendees', 'minutes'], { memberIds: 'people', userIds: 'people' }));
     } finally {
       setBusy(false);
     }
@@ -61,8 +120,11 @@ function CouncilDialog({ topic, mode, onClose, onDone }: { topic: TopicDetail; m
         <Form.Item name="place" label={t('deliberation.council.place')} rules={[{ required: true, min: 2, message: t('deliberation.council.placeRequired') }]}>
           <Input maxLength={200} data-testid="council-place" />
         </Form.Item>
-        <Form.Item name="attendees" label={t('deliberation.council.attendees')} extra={t('deliberation.council.attendeesHelp')}>
-          <Select mode="tags" open={false} tokenSeparators={[',', '\uff0c', '\u3001']} />
+        <Form.Item name="people" label={t('deliberation.council.people')} extra={t('deliberation.council.peopleHelp')}>
+          <PeoplePicker topicId={topic.id} />
+        </Form.Item>
+        <Form.Item name="attendees" label={t('deliberation.council.guests')} extra={t('deliberation.council.attendeesHelp')}>
+          <Select mode="tags" open={false} tokenSeparators={[',', '\uff0c', '\u3001']} data-testid="council-guests" />
         </Form.Item>
         {mode === 'minutes' && (
           <Form.Item name="minutes" label={t('deliberation.council.minutes')} rules={[{ min: 2, message: t('deliberation.council.minutesRequired') }]}>

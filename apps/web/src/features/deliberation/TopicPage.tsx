@@ -2,8 +2,10 @@
 // 已决定 → 落实中 → 已办结), the council with its minutes, the vote, the decision and its follow-up
 // actions, the discussion — and for the secretary of the place the next steps. Phone first: one
 // column of cards.
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Card, Descriptions, Result, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Space, Steps, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client.ts';
@@ -11,7 +13,8 @@ import { formatDateTime } from '../../lib/dates.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { ActionsPanel } from './ActionsPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
-import { useTopic } from './hooks.ts';
+import { EditTopicDialog } from './EditTopicDialog.tsx';
+import { topicKey, useInvalidateDeliberation, useTopic } from './hooks.ts';
 import { STATUS_COLORS, useDeliberationLabels } from './labels.ts';
 import { ManagePanel } from './ManagePanel.tsx';
 import type { TopicDetail, TopicStatus } from './types.ts';
@@ -43,6 +46,10 @@ export default function TopicPage() {
   const id = Number(useParams().id);
   const { data: topic, error } = useTopic(id);
   const { status, category } = useDeliberationLabels();
+  const qc = useQueryClient();
+  const invalidate = useInvalidateDeliberation();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState(false);
 
   if (!(id > 0) || (error instanceof ApiError && error.status === 404)) return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('deliberation.detail.notFound')} data-testid="topic-not-found" />;
   if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
@@ -60,9 +67,16 @@ export default function TopicPage() {
           </span>
         }
         extra={
-          <Tag color={STATUS_COLORS[topic.status]} data-testid="topic-status">
-            {status(topic.status)}
-          </Tag>
+          <Space size={4}>
+            {topic.canEdit && (
+              <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="topic-edit">
+                {t('deliberation.edit.action')}
+              </Button>
+            )}
+            <Tag color={STATUS_COLORS[topic.status]} data-testid="topic-status">
+              {status(topic.status)}
+            </Tag>
+          </Space>
         }
       >
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 16 }} data-testid="topic-description">
@@ -74,6 +88,11 @@ export default function TopicPage() {
           <Descriptions.Item label={t('deliberation.field.raisedBy')}>{topic.raisedBy.name}</Descriptions.Item>
           <Descriptions.Item label={t('deliberation.field.raisedAt')}>{formatDateTime(topic.raisedAt)}</Descriptions.Item>
         </Descriptions>
+        {topic.editedAt && (
+          <Tooltip title={t('deliberation.edit.editedBy', { name: topic.editedBy?.name ?? '', at: formatDateTime(topic.editedAt) })}>
+            <Tag data-testid="topic-edited">{t('deliberation.edit.edited', { at: formatDateTime(topic.editedAt) })}</Tag>
+          </Tooltip>
+        )}
         <div style={{ marginTop: 12 }}>
           <Lifecycle topic={topic} />
         </div>
@@ -85,7 +104,13 @@ export default function TopicPage() {
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('deliberation.council.when')}>{formatDateTime(topic.council.scheduledAt)}</Descriptions.Item>
             <Descriptions.Item label={t('deliberation.council.place')}>{topic.council.place}</Descriptions.Item>
-            {topic.council.attendees.length > 0 && <Descriptions.Item label={t('deliberation.council.attendees')}>{topic.council.attendees.join(t('deliberation.council.joiner'))}</Descriptions.Item>}
+            {topic.council.people.length > 0 && <Descriptions.Item label={t('deliberation.council.people')}>{topic.council.people.map((p) => p.name).join(t('deliberation.council.joiner'))}</Descriptions.Item>}
+            {topic.council.attendees.length > 0 && <Descriptions.Item label={t('deliberation.council.guests')}>{topic.council.attendees.join(t('deliberation.council.joiner'))}</Descriptions.Item>}
+            {topic.council.attendance.total > 0 && (
+              <Descriptions.Item label={t('deliberation.council.attendees')}>
+                <span data-testid="council-attendance">{t('deliberation.council.attendance', topic.council.attendance)}</span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {topic.council.minutes ? (
             <>
@@ -109,6 +134,18 @@ export default function TopicPage() {
       )}
       <ActionsPanel topic={topic} />
       <CommentsPanel topic={topic} />
+      {editing && (
+        <EditTopicDialog
+          topic={topic}
+          onClose={() => setEditing(false)}
+          onDone={(next) => {
+            qc.setQueryData(topicKey(topic.id), next);
+            setEditing(false);
+            message.success(t('deliberation.edit.saved'));
+            void invalidate();
+          }}
+        />
+      )}
     </Space>
   );
 }

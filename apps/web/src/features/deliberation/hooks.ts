@@ -1,8 +1,8 @@
 // Reading and acting on the deliberation hall with TanStack Query; every key starts with 'deliberation'.
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../api/client.ts';
-import type { Action, ActionStatus, CommentList, Place, PublicAccountability, TopicDetail, TopicPage } from './types.ts';
+import type { Action, ActionStatus, AttendeeCandidate, CommentPage, Place, PublicAccountability, TopicDetail, TopicPage } from './types.ts';
 
 export const topicKey = (id: number) => ['deliberation', 'topic', id] as const;
 export const commentsKey = (id: number) => ['deliberation', 'comments', id] as const;
@@ -23,7 +23,23 @@ export const useTopics = (q: { status?: string; page: number; pageSize: number }
 
 export const useTopic = (id: number) => useQuery({ queryKey: topicKey(id), queryFn: () => api.get<TopicDetail>(`/api/deliberation/topics/${id}`), enabled: id > 0 });
 
-export const useComments = (id: number) => useQuery({ queryKey: commentsKey(id), queryFn: () => api.get<CommentList>(`/api/deliberation/topics/${id}/comments`), enabled: id > 0 });
+/** The discussion page by page, oldest first; more pages are fetched on demand (加载更多). */
+export const useComments = (id: number) =>
+  useInfiniteQuery({
+    queryKey: commentsKey(id),
+    queryFn: ({ pageParam, signal }) => api.get<CommentPage>(`/api/deliberation/topics/${id}/comments`, { cursor: pageParam }, signal),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: id > 0,
+  });
+
+/** People of the topic's village or community the recorder may pick as council attendees. */
+export const useAttendeeCandidates = (topicId: number, q: string) =>
+  useQuery({
+    queryKey: ['deliberation', 'attendees', topicId, q],
+    queryFn: ({ signal }) => api.get<{ items: AttendeeCandidate[] }>(`/api/deliberation/topics/${topicId}/council/candidates`, { q: q || undefined }, signal),
+    placeholderData: keepPreviousData,
+  });
 
 /** The public accountability page; keys start with 'public' like the other public pages. */
 export const usePublicDeliberation = (unit: string | undefined) =>
@@ -35,8 +51,9 @@ export const reportComment = (commentId: number, reason: string) => api.post<{ i
 export const moderateComment = (commentId: number, action: 'hide' | 'restore', reason: string) => api.post<{ id: number; hidden: boolean }>(`/api/deliberation/comments/${commentId}/${action}`, { reason });
 export const castBallot = (topicId: number, option: number) => api.put<TopicDetail>(`/api/deliberation/topics/${topicId}/ballot`, { option });
 
-export const scheduleCouncil = (id: number, input: { scheduledAt: string; place: string; attendees: string[] }) => api.post<TopicDetail>(`/api/deliberation/topics/${id}/council`, input);
-export const updateCouncil = (id: number, input: { scheduledAt?: string; place?: string; attendees?: string[]; minutes?: string }) => api.patch<TopicDetail>(`/api/deliberation/topics/${id}/council`, input);
+export const editTopic = (id: number, input: { title?: string; description?: string }) => api.patch<TopicDetail>(`/api/deliberation/topics/${id}`, input);
+export const scheduleCouncil = (id: number, input: { scheduledAt: string; place: string; attendees: string[]; memberIds: number[]; userIds: number[] }) => api.post<TopicDetail>(`/api/deliberation/topics/${id}/council`, input);
+export const updateCouncil = (id: number, input: { scheduledAt?: string; place?: string; attendees?: string[]; memberIds?: number[]; userIds?: number[]; minutes?: string }) => api.patch<TopicDetail>(`/api/deliberation/topics/${id}/council`, input);
 export const openVote = (id: number, input: { options?: string[]; closesAt: string }) => api.post<TopicDetail>(`/api/deliberation/topics/${id}/vote`, input);
 export const closeVote = (id: number) => api.post<TopicDetail>(`/api/deliberation/topics/${id}/vote/close`);
 export const decideTopic = (id: number, decision: string) => api.post<TopicDetail>(`/api/deliberation/topics/${id}/decide`, { decision });

@@ -27,6 +27,9 @@ export interface Topic {
   finishedAt: string | null;
   voteClosesAt: string | null;
   commentCount: number;
+  /** The last correction of the title or text (shown as 已编辑), or null. */
+  editedAt: string | null;
+  editedBy: { id: number; name: string } | null;
 }
 
 export interface TopicPage {
@@ -36,10 +39,25 @@ export interface TopicPage {
   items: Topic[];
 }
 
+/** Someone picked from the community's list: a member record, or an account without one. */
+export interface KnownPerson {
+  memberId: number | null;
+  userId: number | null;
+  name: string;
+}
+
+/** A person the recorder may pick as attendee, with where they are registered. */
+export interface AttendeeCandidate extends KnownPerson {
+  unitName: string;
+}
+
 export interface Council {
   scheduledAt: string;
   place: string;
+  /** Free-text names of attendees without an account. */
   attendees: string[];
+  people: KnownPerson[];
+  attendance: { people: number; guests: number; total: number };
   minutes: string | null;
   minutesAt: string | null;
   minutesBy: string | null;
@@ -83,6 +101,8 @@ export interface TopicDetail extends Topic {
   rights: { see: boolean; discuss: boolean; vote: boolean; moderate: boolean; manage: boolean };
   nextActions: TopicAction[];
   hideAfterReports: number;
+  /** Whether I may correct the title and text now (its author before any response, a manager until the vote). */
+  canEdit: boolean;
 }
 
 export interface Comment {
@@ -98,8 +118,14 @@ export interface Comment {
   reports?: number;
 }
 
-export interface CommentList {
+/** A page of the discussion, oldest first; the figures cover the whole discussion. */
+export interface CommentPage {
   items: Comment[];
+  total: number;
+  /** Moderators only: how many comments are hidden. */
+  hiddenCount?: number;
+  /** The cursor of the next page, or null on the last. */
+  nextCursor: number | null;
   canModerate: boolean;
 }
 

@@ -2,17 +2,17 @@
 // top, with a count per category. Sensitive: seen only by those responsible for the grid and the
 // duty officers above, and every look is recorded — the page says so.
 import { CloudUploadOutlined, EyeOutlined, HomeOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Input, Pagination, Row, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Input, Row, Segmented, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
 import { useCan } from '../../auth/session.ts';
+import { ResponsiveList } from '../../components/ResponsiveList.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
-import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { useUnitChoice } from '../points/useUnitChoice.ts';
 import { useHouseholds, useInvalidateField } from './hooks.ts';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
@@ -27,7 +27,6 @@ export default function HouseholdsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();
-  const isPhone = useIsPhone();
   const { vulnerable } = useFieldLabels();
   const invalidate = useInvalidateField();
   const { unitId, unit, params, setParam } = useUnitChoice('household.read');
@@ -56,14 +55,6 @@ export default function HouseholdsPage() {
     { title: t('field.household.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => formatDateTime(v) },
   ];
 
-  const items = data?.items ?? [];
-  const pagination = {
-    current: page,
-    pageSize: PAGE_SIZE,
-    total: data?.total ?? 0,
-    showTotal: (n: number) => t('common.total', { count: n }),
-    onChange: (p: number) => setParam({ page: p === 1 ? undefined : p }),
-  };
   const counted = Object.entries(data?.categories ?? {}).filter(([, n]) => n > 0);
 
   return (
@@ -131,43 +122,36 @@ export default function HouseholdsPage() {
       </Card>
       {!unitId && <Alert type="info" showIcon title={t('field.household.pickUnit')} />}
       {error && <Alert type="error" showIcon title={errorMessage(error)} />}
-      {unitId &&
-        (isPhone ? (
-          <Spin spinning={isFetching}>
-            <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }} data-testid="households-list">
-              {items.length === 0 && !isFetching && <Empty description={t('field.household.none')} />}
-              {items.map((h) => (
-                <Card key={h.id} size="small" hoverable onClick={() => setOpenId(h.id)} data-testid="household-row">
-                  <Typography.Text strong style={{ fontSize: 15 }}>
-                    {h.address}
-                  </Typography.Text>
-                  <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.65)' }}>
-                    {[t('field.household.headIs', { name: h.headName }), h.phone, t('field.household.peopleCount', { count: h.people })].filter(Boolean).join(' · ')}
-                  </div>
-                  <div className="xf-ellipsis" style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{h.unitName}</div>
-                  {h.vulnerable.length > 0 && (
-                    <div style={{ marginTop: 4 }}>
-                      <VulnerableTags people={h.vulnerable} />
-                    </div>
-                  )}
-                </Card>
-              ))}
-              {(data?.total ?? 0) > PAGE_SIZE && <Pagination {...pagination} size="small" style={{ textAlign: 'center' }} />}
-            </div>
-          </Spin>
-        ) : (
-          <Table<Household>
-            rowKey="id"
-            columns={columns}
-            dataSource={items}
-            loading={isFetching}
-            scroll={{ x: 'max-content' }}
-            pagination={pagination}
-            onRow={(h) => ({ onClick: () => setOpenId(h.id), style: { cursor: 'pointer' }, 'data-testid': 'household-row' }) as HTMLAttributes<HTMLElement>}
-            locale={{ emptyText: <Empty description={t('field.household.none')} /> }}
-            data-testid="households-table"
-          />
-        ))}
+      {unitId && (
+        <ResponsiveList<Household>
+          data={data}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPage={(p) => setParam({ page: p === 1 ? undefined : p })}
+          loading={isFetching}
+          empty={t('field.household.none')}
+          card={(h) => (
+            <Card size="small" hoverable onClick={() => setOpenId(h.id)} data-testid="household-row">
+              <Typography.Text strong style={{ fontSize: 15 }}>
+                {h.address}
+              </Typography.Text>
+              <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.65)' }}>
+                {[t('field.household.headIs', { name: h.headName }), h.phone, t('field.household.peopleCount', { count: h.people })].filter(Boolean).join(' · ')}
+              </div>
+              <div className="xf-ellipsis" style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{h.unitName}</div>
+              {h.vulnerable.length > 0 && (
+                <div style={{ marginTop: 4 }}>
+                  <VulnerableTags people={h.vulnerable} />
+                </div>
+              )}
+            </Card>
+          )}
+          columns={columns}
+          onOpen={(h) => setOpenId(h.id)}
+          row={() => ({ testId: 'household-row' })}
+          testId="households"
+        />
+      )}
       <HouseholdDrawer id={openId} onClose={() => setOpenId(null)} />
       <HouseholdFormDrawer
         open={creating}

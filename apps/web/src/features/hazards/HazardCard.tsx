@@ -1,8 +1,8 @@
 // A hazard as a card, for the phone-sized queue and one's own reports.
-import { EnvironmentOutlined } from '@ant-design/icons';
 import { Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PlaceText } from '../../components/PlaceField.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { HazardCategoryTag, HazardStatusTag, OverdueTag } from './HazardTags.tsx';
 import type { Hazard } from './types.ts';
@@ -18,8 +18,7 @@ export function HazardCard({ hazard: h }: { hazard: Hazard }) {
           <OverdueTag overdue={h.overdue} />
         </Space>
         <div style={{ fontSize: 16, fontWeight: 600, wordBreak: 'break-word' }}>
-          {h.place || t('hazards.coordsOnly')}
-          {h.latitude !== null && <EnvironmentOutlined style={{ color: '#389e0d', marginInlineStart: 6 }} />}
+          <PlaceText place={h.place} latitude={h.latitude} />
         </div>
         <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '4px 0' }}>
           {h.description}

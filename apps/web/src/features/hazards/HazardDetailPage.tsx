@@ -2,7 +2,7 @@
 // reported it and when, its photos (as reported and of the fix), its timeline, and the actions
 // the server says the viewer may take now: 分派, 整改, 验收 (never by the one who fixed it), 退回,
 // 不予受理 and 转为紧急上报.
-import { AlertOutlined, ArrowLeftOutlined, CheckOutlined, CloseCircleOutlined, EnvironmentOutlined, RollbackOutlined, ToolOutlined, UserAddOutlined } from '@ant-design/icons';
+import { AlertOutlined, ArrowLeftOutlined, CheckOutlined, CloseCircleOutlined, RollbackOutlined, ToolOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
@@ -10,11 +10,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { useCan } from '../../auth/session.ts';
+import { Coordinates } from '../../components/PlaceField.tsx';
 import { ReasonDialog } from '../../components/ReasonDialog.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { PhotoStrip } from '../alarms/AlarmThumbs.tsx';
-import { AssignDialog, FixDialog, NoteModal } from './HazardDialogs.tsx';
+import { NoteDialog } from '../alarms/NoteDialog.tsx';
+import { AssignDialog, FixDialog } from './HazardDialogs.tsx';
 import { HazardCategoryTag, HazardStatusTag, OverdueTag } from './HazardTags.tsx';
 import { assignHazard, fixHazard, hazardKey, raiseHazard, rejectHazard, reopenHazard, useHazard, useInvalidateHazards, verifyHazard } from './hooks.ts';
 import { STATUS_COLOR } from './labels.ts';
@@ -80,7 +82,6 @@ export default function HazardDetailPage() {
     }
   }
 
-  const hasCoords = h.latitude !== null && h.longitude !== null;
   const back = can('hazard.read') ? '/hazards' : '/hazards/mine';
   const reportPhotos = h.photos.filter((p) => p.stage === 'report');
   const fixPhotos = h.photos.filter((p) => p.stage === 'fix');
@@ -104,7 +105,7 @@ export default function HazardDetailPage() {
         title={
           <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', whiteSpace: 'normal' }}>
             <HazardCategoryTag category={h.category} />
-            <span style={{ fontSize: 17 }} data-testid="hazard-place">{h.place || t('hazards.coordsOnly')}</span>
+            <span style={{ fontSize: 17 }} data-testid="hazard-place">{h.place || t('placeField.coordsOnly')}</span>
           </div>
         }
         extra={<Space size={4}><OverdueTag overdue={h.overdue} /><HazardStatusTag status={h.status} /></Space>}
@@ -124,12 +125,7 @@ export default function HazardDetailPage() {
           <Descriptions.Item label={t('hazards.field.reportedAt')}>{formatDateTime(h.reportedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('hazards.field.dueAt')}><span style={{ color: h.overdue ? '#cf1322' : undefined, fontWeight: h.overdue ? 600 : undefined }} data-testid="hazard-due-at">{formatDateTime(h.dueAt)}</span></Descriptions.Item>
           <Descriptions.Item label={t('hazards.field.coords')}>
-            {hasCoords ? (
-              <span data-testid="hazard-detail-coords">
-                {`${h.latitude!.toFixed(5)}, ${h.longitude!.toFixed(5)}`}{' '}
-                <a href={`geo:${h.latitude},${h.longitude}`}><EnvironmentOutlined /> {t('hazards.detail.openMap')}</a>
-              </span>
-            ) : t('hazards.detail.noCoords')}
+            <Coordinates latitude={h.latitude} longitude={h.longitude} testId="hazard-detail-coords" />
           </Descriptions.Item>
           <Descriptions.Item label={t('hazards.field.assignee')}>{h.assignee?.name ?? '—'}</Descriptions.Item>
           {h.fixedAt && <Descriptions.Item label={t('hazards.field.fixedBy')}>{h.fixedBy?.name} · {formatDateTime(h.fixedAt)}</Descriptions.Item>}
@@ -160,10 +156,21 @@ export default function HazardDetailPage() {
       </Card>
       <AssignDialog hazard={h} open={dialog === 'assign'} onClose={() => setDialog(null)} onSubmit={(v) => run(() => assignHazard(id, v), 'hazards.action.assigned')} />
       <FixDialog hazard={h} open={dialog === 'fix'} onClose={() => setDialog(null)} onSubmit={(note) => run(() => fixHazard(id, note), 'hazards.action.fixed')} />
-      <NoteModal open={dialog === 'verify'} title={t('hazards.action.verifyTitle')} okText={t('hazards.action.verify')} testId="hazard-verify" onClose={() => setDialog(null)} onSubmit={(note) => run(() => verifyHazard(id, note), 'hazards.action.verified')} />
-      <NoteModal
+      <NoteDialog
+        open={dialog === 'verify'}
+        title={t('hazards.action.verifyTitle')}
+        label={t('hazards.field.note')}
+        hint={t('hazards.action.noteOptional')}
+        okText={t('hazards.action.verify')}
+        testId="hazard-verify"
+        onClose={() => setDialog(null)}
+        onSubmit={(note) => run(() => verifyHazard(id, note), 'hazards.action.verified')}
+      />
+      <NoteDialog
         open={dialog === 'raise'}
         title={t('hazards.action.raiseTitle')}
+        label={t('hazards.field.note')}
+        hint={t('hazards.action.noteOptional')}
         okText={t('hazards.action.raise')}
         danger
         testId="hazard-raise"

@@ -1,14 +1,13 @@
-// The triage dialogs: 分派 (a person and a due date), 整改 (what was done, with photos of the fix),
-// and an optional note for 验收 and 转为紧急上报. Reasons (退回, 不予受理) use the shared ReasonDialog.
-import { CameraOutlined } from '@ant-design/icons';
-import { Alert, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+// The triage dialogs: 分派 (a person and a due date) and 整改 (what was done, with photos of the
+// fix). 验收 and 转为紧急上报 take an optional note (alarms' NoteDialog); 退回 and 不予受理 a
+// reason (the shared ReasonDialog).
+import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../api/client.ts';
 import { applyFormErrors } from '../../api/formErrors.ts';
+import { MAX_PHOTOS, PhotoPicker, usePhotoList } from '../../components/PhotoPicker.tsx';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
-import { MAX_PHOTOS, preparePhoto } from '../alarms/photos.ts';
 import { uploadHazardPhoto, useAssignees } from './hooks.ts';
 import type { HazardDetail } from './types.ts';
 
@@ -67,33 +66,39 @@ export function AssignDialog({ hazard, open, onClose, onSubmit }: {
   );
 }
 
-/** 整改: photos of the fix go up first (each checked by the server), then the fix is recorded. */
+/**
+ * 整改: photos of the fix go up first (each checked by the server), then the fix is recorded. A
+ * photo that went up stays up: trying again sends only those that did not, never one twice.
+ */
 export function FixDialog({ hazard, open, onClose, onSubmit }: { hazard: HazardDetail; open: boolean; onClose: () => void; onSubmit: (note: string) => Promise<unknown> }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ note?: string }>();
-  const [files, setFiles] = useState<File[]>([]);
+  // The server counts the photos of the report and of the fix together.
+  const photos = usePhotoList(Math.max(0, MAX_PHOTOS - hazard.photos.length));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const room = Math.max(0, MAX_PHOTOS - hazard.photos.length);
+  const { clear } = photos;
 
   useEffect(() => {
     if (open) {
       form.resetFields();
-      setFiles([]);
+      clear();
       setError(null);
     }
-  }, [open, form]);
+  }, [open, form, clear]);
 
   async function submit(v: { note?: string }) {
     setBusy(true);
     setError(null);
     try {
-      for (const f of files) await uploadHazardPhoto(hazard.id, 'fix', await preparePhoto(f), () => undefined).promise;
-      setFiles([]);
+      const failed = await photos.upload(photos.photos.filter((p) => p.state !== 'done'), (file, onProgress) => uploadHazardPhoto(hazard.id, 'fix', file, (p) => onProgress(p.percent)).promise);
+      if (failed > 0) {
+        setError(t('hazards.action.photosNotSent', { count: failed }));
+        return;
+      }
       await onSubmit((v.note ?? '').trim());
     } catch (e) {
-      setError(applyFormErrors(form, e, ['note']) ?? errorMessage(e));
+      setError(applyFormErrors(form, e, ['note']));
     } finally {
       setBusy(false);
     }
@@ -106,62 +111,7 @@ export function FixDialog({ hazard, open, onClose, onSubmit }: { hazard: HazardD
         <Form.Item name="note" label={t('hazards.field.fixNote')} rules={[{ required: true, whitespace: true, message: t('hazards.action.fixNoteRequired') }]}>
           <Input.TextArea rows={3} maxLength={1000} showCount autoFocus data-testid="hazard-fix-note" />
         </Form.Item>
-        <Form.Item label={t('hazards.action.fixPhotos')} extra={t('hazards.action.fixPhotosHint', { count: room })}>
-          <input ref={input} type="file" accept="image/*" capture="environment" multiple style={{ display: 'none' }} data-testid="hazard-fix-photo-input"
-            onChange={(e) => {
-              const list = e.target.files ? [...e.target.files] : [];
-              setFiles((prev) => [...prev, ...list].slice(0, room));
-              e.target.value = '';
-            }}
-          />
-          <a onClick={() => input.current?.click()} style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-            <CameraOutlined /> {t('hazards.action.addFixPhoto')}
-          </a>
-          {files.length > 0 && <Typography.Text type="secondary" style={{ display: 'block' }}>{t('hazards.action.photosChosen', { count: files.length })}</Typography.Text>}
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-/** An optional note (验收, 转为紧急上报). */
-export function NoteModal({ open, title, okText, danger, testId, onClose, onSubmit }: {
-  open: boolean;
-  title: string;
-  okText: string;
-  danger?: boolean;
-  testId: string;
-  onClose: () => void;
-  onSubmit: (note: string) => Promise<unknown>;
-}) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ note?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      setError(null);
-    }
-  }, [open, form]);
-  async function submit(v: { note?: string }) {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit((v.note ?? '').trim());
-    } catch (e) {
-      setError(applyFormErrors(form, e, ['note']));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <Modal open={open} title={title} onCancel={onClose} onOk={() => form.submit()} okText={okText} okButtonProps={{ danger, loading: busy, 'data-testid': `${testId}-submit` }} destroyOnHidden>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid={`${testId}-error`} />}
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="note" label={t('hazards.field.note')} extra={t('hazards.action.noteOptional')}>
-          <Input.TextArea rows={3} maxLength={1000} showCount data-testid={`${testId}-note`} />
-        </Form.Item>
+        <PhotoPicker list={photos} label={t('hazards.action.fixPhotos')} testIdPrefix="hazard-fix" />
       </Form>
     </Modal>
   );

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
 import { PageSpin } from '../../components/PageSpin.tsx';
+import { Coordinates } from '../../components/PlaceField.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { HelpActions } from './Actions.tsx';
 import { helpAction, useHelpRequest, useInvalidateHelp } from './hooks.ts';
@@ -35,7 +36,11 @@ export default function RequestDetailPage() {
           <Descriptions.Item label={t('help.fields.place')}>
             {r.unitName}
             {r.place ? ` · ${r.place}` : ''}
-            {r.latitude !== null && r.longitude !== null ? ` (${r.latitude}, ${r.longitude})` : ''}
+            {r.latitude !== null && r.longitude !== null && (
+              <div>
+                <Coordinates latitude={r.latitude} longitude={r.longitude} testId="help-detail-coords" />
+              </div>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('help.fields.resident')}>
             {r.residentName} <span data-testid="help-detail-phone">{r.phone}</span>

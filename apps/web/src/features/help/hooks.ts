@@ -20,6 +20,9 @@ export const useVillageRequests = (q: { status?: string; unitId?: number; page: 
 export const useMyHelpRequests = () =>
   useQuery({ queryKey: ['help', 'mine'], queryFn: ({ signal }) => api.get<HelpPage>('/api/help/requests/mine', { pageSize: 50 }, signal) });
 
+/** Where I may ask for help logged in (the villages of my roles with their grids, and where I registered to live). */
+export const usePlacesToAsk = () => useQuery({ queryKey: ['help', 'places', 'mine'], queryFn: () => api.get<Array<Place & { residence: boolean }>>('/api/help/places/mine') });
+
 export const useHelpRequest = (id: number) =>
   useQuery({ queryKey: ['help', 'one', id], queryFn: () => api.get<HelpRequestDetail>(`/api/help/requests/${id}`), enabled: id > 0 });
 

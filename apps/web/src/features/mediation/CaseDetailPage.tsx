@@ -9,10 +9,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client.ts';
+import { ReasonDialog } from '../../components/ReasonDialog.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { AssignDialog, SessionDialog, StepDialog } from './CaseDialogs.tsx';
-import { caseKey, downloadAgreement, revealPhone, saveAgreement, useCase, useInvalidateMediation } from './hooks.ts';
+import { caseKey, downloadAgreement, revealPhone, saveAgreement, unassign, useCase, useInvalidateMediation } from './hooks.ts';
 import { STATUS_COLORS, useMediationLabels } from './labels.ts';
 import type { CaseAction, CaseDetail, CaseStatus } from './types.ts';
 
@@ -37,6 +38,8 @@ export default function CaseDetailPage() {
   const isPhone = useIsPhone();
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<CaseAction | 'assign' | 'session' | null>(null);
+  /** A mediator the supervisor is taking the case from: to give it to another, or back to the queue. */
+  const [taking, setTaking] = useState<{ action: 'reassign' | 'unassign'; mediator: CaseDetail['mediators'][number] } | null>(null);
 
   if (!(id > 0) || (error instanceof ApiError && error.status === 404)) return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('mediation.detail.notFound')} data-testid="mediation-case-not-found" />;
   if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
@@ -45,8 +48,10 @@ export default function CaseDetailPage() {
   const updated = (next: CaseDetail) => {
     qc.setQueryData(caseKey(id), next);
     setDialog(null);
+    setTaking(null);
     void invalidate();
   };
+  const may = (a: 'assign' | 'reassign' | 'unassign') => c.you.staffing.includes(a);
   const actions = OFFERED[c.status].filter((a) => c.you.actions.includes(a));
   const path = c.outcome === 'failed' ? PATH.map((s) => (s === 'agreed' ? 'failed' : s)) : PATH;
   const current = Math.max(0, path.indexOf(c.status));
@@ -117,9 +122,22 @@ export default function CaseDetailPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <Card size="small" title={t('mediation.detail.mediators')} extra={c.you.supervisor && (c.status === 'accepted' || c.status === 'mediating') && <Button size="small" icon={<PlusOutlined />} onClick={() => setDialog('assign')} data-testid="mediation-assign">{t('mediation.assign.title')}</Button>}>
+            <Card size="small" title={t('mediation.detail.mediators')} extra={may('assign') && <Button size="small" icon={<PlusOutlined />} onClick={() => setDialog('assign')} data-testid="mediation-assign">{t('mediation.assign.title')}</Button>}>
               {c.mediators.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mediation.detail.noMediator')} /> : (
-                <List dataSource={c.mediators} renderItem={(m) => <List.Item><Space><Typography.Text strong>{m.name}</Typography.Text><Typography.Text type="secondary">{m.phoneMasked}</Typography.Text></Space></List.Item>} />
+                <List
+                  dataSource={c.mediators}
+                  renderItem={(m) => (
+                    <List.Item
+                      data-testid="mediation-mediator"
+                      actions={[
+                        may('reassign') && <Button key="reassign" size="small" type="link" onClick={() => setTaking({ action: 'reassign', mediator: m })} data-testid="mediation-reassign">{t('mediation.reassign.action')}</Button>,
+                        may('unassign') && <Button key="unassign" size="small" type="link" danger onClick={() => setTaking({ action: 'unassign', mediator: m })} data-testid="mediation-unassign">{t('mediation.unassign.action')}</Button>,
+                      ].filter(Boolean)}
+                    >
+                      <Space><Typography.Text strong>{m.name}</Typography.Text><Typography.Text type="secondary">{m.phoneMasked}</Typography.Text></Space>
+                    </List.Item>
+                  )}
+                />
               )}
               {c.declarations.length > 0 && (
                 <>
@@ -158,6 +176,18 @@ export default function CaseDetailPage() {
         </Col>
       </Row>
       {dialog === 'assign' && <AssignDialog c={c} onClose={() => setDialog(null)} onDone={updated} />}
+      {taking?.action === 'reassign' && <AssignDialog c={c} from={taking.mediator} onClose={() => setTaking(null)} onDone={updated} />}
+      <ReasonDialog
+        open={taking?.action === 'unassign'}
+        title={t('mediation.unassign.title', { name: taking?.mediator.name ?? '' })}
+        description={t('mediation.unassign.hint')}
+        label={t('mediation.unassign.reason')}
+        danger
+        requiredMessage={t('mediation.unassign.reasonRequired')}
+        testIdPrefix="mediation-unassign"
+        onCancel={() => setTaking(null)}
+        onSubmit={async (reason) => updated(await unassign(c.id, { mediatorId: taking!.mediator.id, reason }))}
+      />
       {dialog === 'session' && <SessionDialog c={c} onClose={() => setDialog(null)} onDone={updated} />}
       {dialog && dialog !== 'assign' && dialog !== 'session' && <StepDialog c={c} action={dialog} onClose={() => setDialog(null)} onDone={updated} />}
     </Space>

@@ -1,6 +1,6 @@
 // The dialogs of a case: a step of its life (with what that step records), a session, and the
-// declaration-then-assignment of a mediator.
-import { Alert, Form, Input, Modal, Radio, Select, Steps, Typography, DatePicker } from 'antd';
+// declaration-then-assignment of a mediator (also in another mediator's place).
+import { Alert, Form, Input, Modal, Radio, Select, Space, Steps, Tag, Typography, DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +9,9 @@ import { errorMessage } from '../../api/client.ts';
 import { applyFormErrors } from '../../api/formErrors.ts';
 import { toYmd } from '../../lib/dates.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
-import { addSession, assign, declare, step, useMediators } from './hooks.ts';
+import { addSession, assign, declare, reassign, step, useCandidates } from './hooks.ts';
 import { useMediationLabels } from './labels.ts';
-import type { CaseAction, CaseDetail } from './types.ts';
+import type { Candidate, CaseAction, CaseDetail } from './types.ts';
 
 const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 
@@ -101,27 +101,34 @@ export function SessionDialog({ c, onClose, onDone }: { c: CaseDetail; onClose: 
   );
 }
 
+/** Busy from this many open cases: the picker marks them so a supervisor spreads the work. */
+const BUSY_FROM = 3;
+
 /**
- * Choosing a mediator in three steps: who (serving mediators covering the village), what they
- * declare about the parties (recorded either way), then the assignment — refused by the server for
- * a declared conflict or a name or phone shared with a party.
+ * Choosing a mediator in three steps: who (every serving mediator whose area contains the
+ * village, from whichever pool — the rule the server assigns by — with how busy each is), what
+ * they declare about the parties (recorded either way), then the assignment, refused by the server
+ * for a declared conflict or a name or phone shared with a party. Taking the case over from a
+ * mediator (`from`) goes the same way, with the reason asked first: whoever comes in declares
+ * exactly as a first mediator does.
  */
-export function AssignDialog({ c, onClose, onDone }: { c: CaseDetail; onClose: () => void; onDone: (next: CaseDetail) => void }) {
+export function AssignDialog({ c, from, onClose, onDone }: { c: CaseDetail; from?: CaseDetail['mediators'][number]; onClose: () => void; onDone: (next: CaseDetail) => void }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState(0);
   const [mediatorId, setMediatorId] = useState<number | undefined>();
+  const [reason, setReason] = useState('');
   const [conflict, setConflict] = useState(false);
   const [statement, setStatement] = useState(t('mediation.assign.defaultStatement'));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const { data } = useMediators({ unitId: c.unitId, covers: c.unitId, status: 'active' });
-  const assigned = new Set(c.mediators.map((m) => m.id));
-  const options = (data?.items ?? []).filter((m) => !assigned.has(m.id)).map((m) => ({ value: m.id, label: `${m.name}${m.specialties.length ? ` · ${m.specialties.join(t('common.separator'))}` : ''} · ${t('mediation.pool.openCasesN', { count: m.openCases })}` }));
+  const { data, isLoading } = useCandidates(c.id);
+  const options = (data?.items ?? []).filter((m) => !m.assigned).map((m) => ({ value: m.id, label: <CandidateLabel m={m} caseUnitId={c.unitId} /> }));
+  const reasonOk = !from || reason.trim().length >= 2;
 
   const next = async () => {
     setProblem(null);
     if (current === 0) {
-      if (mediatorId) setCurrent(1);
+      if (mediatorId && reasonOk) setCurrent(1);
       return;
     }
     setBusy(true);
@@ -135,7 +142,7 @@ export function AssignDialog({ c, onClose, onDone }: { c: CaseDetail; onClose: (
         }
         setCurrent(2);
       } else {
-        onDone(await assign(c.id, mediatorId!));
+        onDone(from ? await reassign(c.id, { fromMediatorId: from.id, toMediatorId: mediatorId!, reason: reason.trim() }) : await assign(c.id, mediatorId!));
       }
     } catch (e) {
       setProblem(errorMessage(e));
@@ -143,22 +150,37 @@ export function AssignDialog({ c, onClose, onDone }: { c: CaseDetail; onClose: (
       setBusy(false);
     }
   };
+  const last = from ? 'mediation.reassign.confirm' : 'mediation.assign.assign';
 
   return (
     <Modal
       open
-      title={t('mediation.assign.title')}
+      title={from ? t('mediation.reassign.title', { name: from.name }) : t('mediation.assign.title')}
       onCancel={onClose}
       onOk={() => void next()}
       confirmLoading={busy}
-      okText={t(current === 0 ? 'mediation.assign.next' : current === 1 ? 'mediation.assign.record' : 'mediation.assign.assign')}
+      okText={t(current === 0 ? 'mediation.assign.next' : current === 1 ? 'mediation.assign.record' : last)}
       cancelText={t('mediation.common.cancel')}
-      okButtonProps={{ disabled: current === 0 && !mediatorId, 'data-testid': 'mediation-assign-ok' }}
+      okButtonProps={{ disabled: current === 0 && (!mediatorId || !reasonOk), 'data-testid': 'mediation-assign-ok' }}
       destroyOnHidden
     >
-      <Steps size="small" current={current} items={[{ title: t('mediation.assign.choose') }, { title: t('mediation.assign.declare') }, { title: t('mediation.assign.assign') }]} style={{ marginBottom: 16 }} />
+      <Steps size="small" current={current} items={[{ title: t('mediation.assign.choose') }, { title: t('mediation.assign.declare') }, { title: t(last) }]} style={{ marginBottom: 16 }} />
       {current === 0 && (
-        <Select<number> style={{ width: '100%' }} value={mediatorId} onChange={setMediatorId} options={options} placeholder={t('mediation.assign.choosePlaceholder')} notFoundContent={t('mediation.assign.noneCovering')} data-testid="mediation-assign-mediator" />
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Select<number>
+            style={{ width: '100%' }}
+            value={mediatorId}
+            onChange={setMediatorId}
+            options={options}
+            loading={isLoading}
+            placeholder={t('mediation.assign.choosePlaceholder')}
+            notFoundContent={t('mediation.assign.noneCovering')}
+            data-testid="mediation-assign-mediator"
+          />
+          {from && (
+            <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} showCount placeholder={t('mediation.reassign.reasonHint')} data-testid="mediation-reassign-reason" />
+          )}
+        </Space>
       )}
       {current === 1 && (
         <>
@@ -174,5 +196,22 @@ export function AssignDialog({ c, onClose, onDone }: { c: CaseDetail; onClose: (
       {current === 2 && <Alert type="success" showIcon title={t('mediation.assign.declared')} />}
       {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} />}
     </Modal>
+  );
+}
+
+/** “name · specialties (· the pool, when not the village's own)” and how busy they are. */
+function CandidateLabel({ m, caseUnitId }: { m: Candidate; caseUnitId: number }) {
+  const { t } = useTranslation();
+  const what = [m.specialties.join(t('common.separator')) || t('mediation.assign.noSpecialty'), ...(m.unitId === caseUnitId ? [] : [m.unitName])].join(' · ');
+  return (
+    <span style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }} data-testid="mediation-candidate">
+      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{`${m.name} · ${what}`}</span>
+      <span style={{ flex: 'none' }}>
+        {m.declaration?.conflict && <Tag color="red">{t('mediation.assign.declaredConflict')}</Tag>}
+        <Tag color={m.openCases === 0 ? 'green' : m.openCases >= BUSY_FROM ? 'red' : 'orange'} style={{ marginInlineEnd: 0 }}>
+          {m.openCases === 0 ? t('mediation.assign.free') : t(m.openCases >= BUSY_FROM ? 'mediation.assign.busyN' : 'mediation.pool.openCasesN', { count: m.openCases })}
+        </Tag>
+      </span>
+    </span>
   );
 }

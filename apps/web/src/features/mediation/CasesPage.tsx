@@ -19,7 +19,8 @@ import { RegisterCaseDrawer } from './RegisterCaseDrawer.tsx';
 import type { CaseListItem, CaseStatus } from './types.ts';
 
 const PAGE_SIZE = 20;
-type Filter = CaseStatus | 'all';
+/** 'unassigned': the queue of cases before or in mediation that nobody is assigned to. */
+type Filter = CaseStatus | 'all' | 'unassigned';
 
 export default function CasesPage() {
   const { t } = useTranslation();
@@ -28,10 +29,10 @@ export default function CasesPage() {
   const isPhone = useIsPhone();
   const { unitId, unit, params, setParam } = useUnitChoice('mediation.manage');
   const statusParam = params.get('status') ?? 'all';
-  const status: Filter = (CASE_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as CaseStatus) : 'all';
+  const status: Filter = statusParam === 'unassigned' || (CASE_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as Filter) : 'all';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [registering, setRegistering] = useState(false);
-  const { data, isFetching, error } = useCases({ unitId, status: status === 'all' ? undefined : status, page, pageSize: PAGE_SIZE });
+  const { data, isFetching, error } = useCases({ unitId, status: status === 'all' || status === 'unassigned' ? undefined : status, unassigned: status === 'unassigned' || undefined, page, pageSize: PAGE_SIZE });
 
   const columns: ColumnsType<CaseListItem> = [
     { title: t('mediation.list.number'), dataIndex: 'number' },
@@ -57,7 +58,7 @@ export default function CasesPage() {
             <Segmented<Filter>
               value={status}
               onChange={(v) => setParam({ status: v === 'all' ? undefined : v, page: undefined })}
-              options={[{ value: 'all', label: t('mediation.list.all') }, ...CASE_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))]}
+              options={[{ value: 'all', label: t('mediation.list.all') }, { value: 'unassigned', label: t('mediation.list.unassigned') }, ...CASE_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))]}
               data-testid="mediation-filter"
             />
           </div>

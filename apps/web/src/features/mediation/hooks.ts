@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback } from 'react';
 import { api, download } from '../../api/client.ts';
 import type { CaseStatus } from '@xianfeng/domain';
-import type { CaseDetail, CaseInput, CasePage, MediationStats, Mediator, MediatorInput, MyCasePage } from './types.ts';
+import type { Candidate, CaseDetail, CaseInput, CasePage, MediationStats, Mediator, MediatorInput, MyCasePage } from './types.ts';
 
 export const MEDIATION_KEY = ['mediation'] as const;
 export const caseKey = (id: number) => ['mediation', 'case', id] as const;
@@ -20,7 +20,14 @@ export const useMediators = (q: { unitId?: number; covers?: number; status?: 'ac
     enabled: !!q.unitId,
   });
 
-export const useCases = (q: { unitId?: number; status?: CaseStatus; page: number; pageSize: number }) =>
+/** The mediators the server would accept for the case: their area contains its village, from any pool. */
+export const useCandidates = (caseId: number) =>
+  useQuery({
+    queryKey: ['mediation', 'candidates', caseId],
+    queryFn: ({ signal }) => api.get<{ items: Candidate[] }>(`/api/mediation/cases/${caseId}/candidates`, undefined, signal),
+  });
+
+export const useCases = (q: { unitId?: number; status?: CaseStatus; unassigned?: boolean; page: number; pageSize: number }) =>
   useQuery({
     queryKey: ['mediation', 'cases', q],
     queryFn: ({ signal }) => api.get<CasePage>('/api/mediation/cases', q, signal),
@@ -51,6 +58,8 @@ export const updateMediator = (id: number, patch: Partial<Omit<MediatorInput, 'u
 export const registerCase = (input: CaseInput) => api.post<CaseDetail>('/api/mediation/cases', input);
 export const declare = (id: number, body: { mediatorId: number; conflict: boolean; statement: string }) => api.post<CaseDetail>(`/api/mediation/cases/${id}/declarations`, body);
 export const assign = (id: number, mediatorId: number) => api.post<CaseDetail>(`/api/mediation/cases/${id}/assign`, { mediatorId });
+export const reassign = (id: number, body: { fromMediatorId: number; toMediatorId: number; reason: string }) => api.post<CaseDetail>(`/api/mediation/cases/${id}/reassign`, body);
+export const unassign = (id: number, body: { mediatorId: number; reason: string }) => api.post<CaseDetail>(`/api/mediation/cases/${id}/unassign`, body);
 export const addSession = (id: number, body: { heldOn: string; place: string; attendees: string; notes: string }) => api.post<CaseDetail>(`/api/mediation/cases/${id}/sessions`, body);
 export const saveAgreement = (id: number, body: { terms: string[]; performance: string }) => api.put<CaseDetail>(`/api/mediation/cases/${id}/agreement`, body);
 export const step = (id: number, action: string, body: Record<string, unknown>) => api.post<CaseDetail>(`/api/mediation/cases/${id}/${action}`, body);

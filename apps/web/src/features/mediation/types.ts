@@ -1,7 +1,7 @@
 // The shapes of the mediation API (apps/server/src/modules/mediation), as the web app sees them.
-import type { CaseAction, CaseStatus, DisputeType, PartyRole, Referral } from '@xianfeng/domain';
+import type { CaseAction, CaseStatus, DisputeType, PartyRole, Referral, StaffingAction } from '@xianfeng/domain';
 
-export type { CaseAction, CaseStatus, DisputeType, PartyRole, Referral };
+export type { CaseAction, CaseStatus, DisputeType, PartyRole, Referral, StaffingAction };
 
 export interface Mediator {
   id: number;
@@ -18,6 +18,21 @@ export interface Mediator {
   openCases: number;
   createdAt: string;
   endedAt: string | null;
+}
+
+/** A mediator who may be chosen for a case: their area contains its village, whichever pool keeps them. */
+export interface Candidate {
+  id: number;
+  name: string;
+  specialties: string[];
+  /** The pool (village, town) that keeps the mediator. */
+  unitId: number;
+  unitName: string;
+  /** Cases not yet closed they are assigned to: how busy they are. */
+  openCases: number;
+  assigned: boolean;
+  /** What they last declared about this case, if anything. */
+  declaration: { conflict: boolean; declaredAt: string } | null;
 }
 
 export interface MediatorInput {
@@ -104,7 +119,8 @@ export interface CaseDetail {
   declarations: { id: number; mediatorId: number; mediatorName: string; conflict: boolean; statement: string; declaredAt: string; recordedBy: string | null }[];
   sessions: { id: number; heldOn: string; place: string; attendees: string; notes: string; recordedBy: string | null; createdAt: string }[];
   timeline: { id: number; action: string; from: CaseStatus | null; to: CaseStatus; actor: string | null; note: string; at: string }[];
-  you: { supervisor: boolean; mediator: boolean; actions: CaseAction[] };
+  /** What I may do: the steps of the case's life, and (supervisors) the changes to its mediators. */
+  you: { supervisor: boolean; mediator: boolean; actions: CaseAction[]; staffing: StaffingAction[] };
   agreementReady: boolean;
 }
 

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
+import { preparePhoto } from '../../components/PhotoPicker.tsx';
 import { AskForm } from '../help/AskForm.tsx';
 import { filePublic, usePublicVillage, uploadPublicPhoto } from '../help/hooks.ts';
 
@@ -62,7 +63,7 @@ export default function HelpAskPage() {
                 const photoErrors: string[] = [];
                 for (const file of photos) {
                   try {
-                    await uploadPublicPhoto(res.receiptCode, file, () => undefined).promise;
+                    await uploadPublicPhoto(res.receiptCode, await preparePhoto(file), () => undefined).promise;
                   } catch (e) {
                     photoErrors.push(t('help.labelled', { label: file.name, value: errorMessage(e) }));
                   }
