@@ -16,7 +16,7 @@ import { createDeps } from '../apps/server/src/deps.ts';
 import { refreshStatistics } from '../apps/server/src/db/dialect.ts';
 import * as unitRepo from '../apps/server/src/modules/units/repo.ts';
 import * as helpRepo from '../apps/server/src/modules/help/repo.ts';
-import { rankFor } from '../apps/server/src/modules/help/requests.ts';
+import { rankFor } from '../apps/server/src/modules/help/matching.ts';
 import type { Config } from '../apps/server/src/config.ts';
 import { spawnServer, type ServerProcess } from '../apps/server/test/spawn.ts';
 import { memoryOf, quantile } from './measure.ts';
