@@ -53,7 +53,22 @@ export function launchBrowser(): Promise<Browser> {
 
 export const shotDir = path.join(root, 'e2e', 'screenshots');
 
+/**
+ * A full-page screenshot. Chromium captures a page taller than the viewport by resizing it behind
+ * the scenes, at times to 1×1 px for a moment: long enough for a desktop page to switch to its
+ * phone layout and back, which remounts the page and loses an open dialog or unsaved input. So the
+ * viewport is first made as tall as the page (its width, and so the layout, unchanged), and the
+ * capture fits it.
+ */
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(shotDir, { recursive: true });
-  await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage: true });
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const grow = viewport !== null && height > viewport.height;
+  if (grow) await page.setViewportSize({ width: viewport.width, height });
+  try {
+    await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage: true });
+  } finally {
+    if (grow) await page.setViewportSize(viewport);
+  }
 }

@@ -165,23 +165,19 @@ export function AppShell() {
     />
   );
 
-  if (isPhone) {
-    return (
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header
-          style={{
-            position: 'sticky', top: 0, zIndex: 10, height: 52, lineHeight: '52px', paddingInline: 8,
-            display: 'flex', alignItems: 'center', gap: 8, background: '#fff', borderBottom: '1px solid #f0f0f0',
-          }}
-        >
-          <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.open')} data-testid="menu-toggle" onClick={() => setDrawerOpen(true)} />
-          <div style={{ flex: 1, minWidth: 0 }}>
+  // One tree for both sizes, the parts that differ in fixed places: crossing the phone breakpoint
+  // (a tablet turned, a window resized) must not remount the page and lose an open form.
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!isPhone && (
+        <Layout.Sider breakpoint="lg" collapsedWidth={64} width={208} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
             <Brand />
           </div>
-          <InboxBell />
-          <LanguageSwitch />
-          {userButton}
-        </Layout.Header>
+          <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={go} style={{ borderInlineEnd: 0 }} />
+        </Layout.Sider>
+      )}
+      {isPhone && (
         <Drawer
           placement="left"
           size={260}
@@ -195,27 +191,21 @@ export function AppShell() {
           </div>
           <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={go} style={{ borderInlineEnd: 0 }} />
         </Drawer>
-        {content}
-        {passwordModal}
-      </Layout>
-    );
-  }
-
-  return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={64} width={208} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-          <Brand />
-        </div>
-        <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={go} style={{ borderInlineEnd: 0 }} />
-      </Layout.Sider>
+      )}
       <Layout style={{ minWidth: 0 }}>
         <Layout.Header
-          style={{
-            background: '#fff', paddingInline: 24, display: 'flex', alignItems: 'center', justifyContent: 'flex-end',
-            gap: 16, borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px',
-          }}
+          style={
+            isPhone
+              ? { position: 'sticky', top: 0, zIndex: 10, height: 52, lineHeight: '52px', paddingInline: 8, display: 'flex', alignItems: 'center', gap: 8, background: '#fff', borderBottom: '1px solid #f0f0f0' }
+              : { background: '#fff', paddingInline: 24, display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16, borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }
+          }
         >
+          {isPhone && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.open')} data-testid="menu-toggle" onClick={() => setDrawerOpen(true)} />}
+          {isPhone && (
+            <div style={{ flex: 1, minWidth: 0 }}>
+              <Brand />
+            </div>
+          )}
           <InboxBell />
           <LanguageSwitch />
           {userButton}

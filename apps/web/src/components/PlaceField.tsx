@@ -147,7 +147,7 @@ export function PlaceText({ place, latitude }: { place: string; latitude: number
   return (
     <>
       {place || t('placeField.coordsOnly')}
-      {latitude !== null && <EnvironmentOutlined style={{ color: '#389e0d', marginInlineStart: 6 }} title={t('placeField.hasCoords')} aria-label={t('placeField.hasCoords')} />}
+      {latitude !== null && <EnvironmentOutlined style={{ color: '#389e0d', marginInlineStart: 6 }} title={t('placeField.hasCoords')} aria-label={t('placeField.hasCoords')} data-testid="place-has-coords" />}
     </>
   );
 }

@@ -36,7 +36,7 @@ export default function AlarmDetailPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
 
   if (!(id > 0) || (error instanceof ApiError && error.status === 404))
-    return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('alarms.detail.notFound')} />;
+    return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('alarms.detail.notFound')} data-testid="alarm-not-found" />;
   if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
   if (!a) return <Skeleton active />;
 

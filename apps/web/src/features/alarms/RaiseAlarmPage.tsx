@@ -95,7 +95,7 @@ export default function RaiseAlarmPage() {
             </Button>
           </Link>
           <Link to={`/alarms/${created.id}`}>
-            <Button block style={BIG}>
+            <Button block style={BIG} data-testid="alarm-to-detail">
               {t('alarms.raise.viewDetail')}
             </Button>
           </Link>

@@ -20,7 +20,7 @@ const MONO = { fontFamily: 'ui-monospace, Menlo, Consolas, monospace' };
 
 function StatusTag({ client }: { client: Open311Client }) {
   const { t } = useTranslation();
-  return client.active ? <Tag color="green">{t('open311.active')}</Tag> : <Tag>{t('open311.revoked')}</Tag>;
+  return client.active ? <Tag color="green" data-testid="open311-status">{t('open311.active')}</Tag> : <Tag data-testid="open311-status">{t('open311.revoked')}</Tag>;
 }
 
 /** "2026-11-29 10:00:00 · admin", or just the time when nobody is named. */
@@ -51,7 +51,7 @@ export default function Open311Page() {
   const [registered, setRegistered] = useState<RegisteredClient | null>(null);
   const [revoking, setRevoking] = useState<number | null>(null);
 
-  if (!admin) return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('open311.adminOnly')} />;
+  if (!admin) return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('open311.adminOnly')} data-testid="open311-forbidden" />;
 
   async function revoke(c: Open311Client) {
     setRevoking(c.id);
@@ -68,7 +68,7 @@ export default function Open311Page() {
 
   const revokeButton = (c: Open311Client) =>
     c.active ? (
-      <Popconfirm title={t('open311.revokeConfirm', { name: c.name })} okText={t('open311.revoke')} okButtonProps={{ danger: true }} onConfirm={() => revoke(c)}>
+      <Popconfirm title={t('open311.revokeConfirm', { name: c.name })} okText={t('open311.revoke')} okButtonProps={{ danger: true, 'data-testid': 'open311-revoke-confirm' }} onConfirm={() => revoke(c)}>
         <Button size="small" danger icon={<StopOutlined />} loading={revoking === c.id} data-testid="open311-revoke">
           {t('open311.revoke')}
         </Button>
@@ -92,7 +92,7 @@ export default function Open311Page() {
     },
     { title: t('open311.field.contact'), dataIndex: 'contact', render: (v: string | null) => v ?? t('common.none') },
     { title: t('open311.field.created'), key: 'created', render: (_: unknown, c) => <Stamp time={c.createdAt} who={c.createdBy} /> },
-    { title: t('open311.field.lastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => (v ? formatDateTime(v) : <Typography.Text type="secondary">{t('open311.neverUsed')}</Typography.Text>) },
+    { title: t('open311.field.lastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => <span data-testid="open311-last-used">{v ? formatDateTime(v) : <Typography.Text type="secondary">{t('open311.neverUsed')}</Typography.Text>}</span> },
     {
       title: t('common.actions'), key: 'actions',
       // A revoked key stays revoked: instead of a button, when and by whom.
@@ -104,7 +104,7 @@ export default function Open311Page() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="open311-page">
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="open311-title">
           {t('open311.title')}
         </Typography.Title>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="open311-add">
@@ -121,10 +121,10 @@ export default function Open311Page() {
           data && (
             <Descriptions size="small" column={1} data-testid="open311-urls">
               <Descriptions.Item label={t('open311.urls.discovery')}>
-                <Typography.Text copyable style={{ ...MONO, wordBreak: 'break-all' }}>{data.urls.discovery}</Typography.Text>
+                <Typography.Text copyable style={{ ...MONO, wordBreak: 'break-all' }} data-testid="open311-url-discovery">{data.urls.discovery}</Typography.Text>
               </Descriptions.Item>
               <Descriptions.Item label={t('open311.urls.endpoint')}>
-                <Typography.Text copyable style={{ ...MONO, wordBreak: 'break-all' }}>{data.urls.endpoint}</Typography.Text>
+                <Typography.Text copyable style={{ ...MONO, wordBreak: 'break-all' }} data-testid="open311-url-endpoint">{data.urls.endpoint}</Typography.Text>
               </Descriptions.Item>
             </Descriptions>
           )
@@ -154,7 +154,7 @@ export default function Open311Page() {
                   {c.note ? <Descriptions.Item label={t('open311.field.note')}>{c.note}</Descriptions.Item> : null}
                   <Descriptions.Item label={t('open311.field.key')}><span style={MONO}>{c.keyHint}</span></Descriptions.Item>
                   <Descriptions.Item label={t('open311.field.created')}>{when(c.createdAt, c.createdBy)}</Descriptions.Item>
-                  <Descriptions.Item label={t('open311.field.lastUsed')}>{c.lastUsedAt ? formatDateTime(c.lastUsedAt) : t('open311.neverUsed')}</Descriptions.Item>
+                  <Descriptions.Item label={t('open311.field.lastUsed')}><span data-testid="open311-last-used">{c.lastUsedAt ? formatDateTime(c.lastUsedAt) : t('open311.neverUsed')}</span></Descriptions.Item>
                   {c.revokedAt ? <Descriptions.Item label={t('open311.field.revoked')}>{when(c.revokedAt, c.revokedBy)}</Descriptions.Item> : null}
                 </Descriptions>
               </Card>
@@ -241,6 +241,7 @@ function KeyOnce({ registered, onClose }: { registered: RegisteredClient | null;
       onCancel={onClose}
       cancelButtonProps={{ style: { display: 'none' } }}
       okText={t('open311.keyNoted')}
+      okButtonProps={{ 'data-testid': 'open311-key-noted' }}
       mask={{ closable: false }}
       destroyOnHidden
     >
