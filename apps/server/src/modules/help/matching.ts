@@ -5,7 +5,7 @@
 // once, and if the process dies first another server's worker takes the job at its next tick.
 import { HELP_NOTIFY_TOP, helpCategory, rankCandidates, type HelpCategory, type HelpPlace } from '@xianfeng/domain';
 import { recordAudit } from '../../core/audit.ts';
-import { nowIso, type Db, type Deps } from '../../core/context.ts';
+import type { Db, Deps } from '../../core/context.ts';
 import { completeJob, type JobHandler } from '../../core/jobs.ts';
 import * as repo from './repo.ts';
 import { parseHours } from './residence.ts';
@@ -54,12 +54,12 @@ export const runMatching: JobHandler = async (deps: Deps, job) => {
       : [];
   const iso = now.toISOString();
   await db.transaction().execute(async (tx) => {
-    if (r && matches.length) {
+    // Taken meanwhile (someone serving the village accepted it from its list): nobody to tell.
+    if (r && matches.length && (await repo.statusOf(tx, r.id)) === 'received') {
       await repo.insertMatches(tx, r.id, matches, iso);
-      const title = `${r.village_name} ${helpCategory(r.category as HelpCategory).zh}：${r.description.slice(0, 30)}`;
-      await repo.notifyUsers(tx, matches.map((m) => m.userId), { kind: 'help.matched', title, link: `/help/requests/${r.id}`, unitId: r.unit_id, dedupePrefix: `help${r.id}:matched`, now: iso });
+      await repo.notifyUsers(tx, matches.map((m) => m.userId), { kind: 'help.matched', title: repo.inboxTitle(r), link: `/help/requests/${r.id}`, unitId: r.unit_id, dedupePrefix: `help${r.id}:matched`, now: iso });
       await recordAudit(tx, { deps, auth: null, locale: 'zh-CN', ip: null }, { entityType: 'help_request', entityId: r.id, unitId: r.unit_id, action: 'help.match', after: { matched: matches.map((m) => m.memberId) } });
     }
-    await completeJob(tx, job.id, nowIso(deps));
+    await completeJob(tx, job.id, iso);
   });
 };

@@ -1,5 +1,6 @@
 // Every SQL statement of help requests (群众求助) and residence registrations (双报到).
 import { sql } from 'kysely';
+import { helpCategory, type HelpCategory } from '@xianfeng/domain';
 import type { ScopeQuery } from '../../core/access.ts';
 import type { Db } from '../../core/context.ts';
 import { forUpdate, likeText, toCount, type DialectName } from '../../db/dialect.ts';
@@ -272,8 +273,17 @@ export const EMPTY_PROGRESS = {
   rating: null, rating_comment: null, closed_at: null, close_reason: null, reopen_count: 0, reopen_reason: null, escalated_at: null, points_entry_id: null,
 } as const;
 
+/** How a request is named in the inboxes of those told about it: village, category and the start of the description. */
+export function inboxTitle(r: Pick<RequestRow, 'village_name' | 'category' | 'description'>) {
+  return `${r.village_name} ${helpCategory(r.category as HelpCategory).zh}：${r.description.slice(0, 30)}`;
+}
+
 export function requestByReceipt(db: Db, code: string) {
   return requestBase(db).select(columns).select((eb) => eb.selectFrom('help_photo').select((c) => c.fn.countAll().as('n')).whereRef('help_photo.request_id', '=', 'h.id').as('photos')).where('h.receipt_code', '=', code).executeTakeFirst();
+}
+
+export async function statusOf(db: Db, id: number) {
+  return (await db.selectFrom('help_request').select('status').where('id', '=', id).executeTakeFirst())?.status;
 }
 
 export function lockRequest(db: Db, dialect: DialectName, id: number) {
