@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfText } from '../apps/server/test/pdf-text.ts';
 import { DEMO_PASSWORD, launchBrowser, screenshot, startServer, type Server } from './browser.ts';
 import { call, login, logIn, noSidewaysScroll } from './session.ts';
 
@@ -27,20 +27,6 @@ interface Stats {
   total: number;
   byOutcome: { agreed: number; failed: number; withdrawn: number; open: number };
   byUnit: Array<{ unitId: number; unitName: string; cases: number; agreed: number }>;
-}
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
-  try {
-    let text = '';
-    for (let n = 1; n <= doc.numPages; n++) {
-      const content = await (await doc.getPage(n)).getTextContent();
-      text += content.items.map((item) => ('str' in item ? item.str : '')).join('');
-    }
-    return text.replace(/\s+/g, '');
-  } finally {
-    await doc.destroy();
-  }
 }
 
 /**

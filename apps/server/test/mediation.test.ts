@@ -6,27 +6,13 @@
 // supervisors above the village — never another mediator, the neighbouring village or a resident —
 // and every view is audited; the figures carry no names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfText } from './pdf-text.ts';
 import { DATABASES, factories, login, startTestEnv, type Client, type TestEnv } from './harness.ts';
 import { buildWorld, person, type World } from './world.ts';
 
 const START = Date.parse('2026-06-01T02:00:00.000Z');
 /** Sessions last 12 hours: the agreement is reached the evening of the day the case was registered. */
 const LATER = 10 * 3_600_000;
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
-  try {
-    let text = '';
-    for (let n = 1; n <= doc.numPages; n++) {
-      const content = await (await doc.getPage(n)).getTextContent();
-      text += content.items.map((item) => ('str' in item ? item.str : '')).join('');
-    }
-    return text.replace(/\s+/g, '');
-  } finally {
-    await doc.destroy();
-  }
-}
 
 const PARTIES = [
   { role: 'applicant', name: '刘大山', relation: '邻居', address: '东庄村二组 5 号', phone: '139 0013 9001' },

@@ -6,22 +6,10 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfText } from './pdf-text.ts';
 import { isReceiptCode } from '@xianfeng/domain';
 import { anonymous, DATABASES, dropSchema, factories, login, startTestEnv, type Client, type TestEnv } from './harness.ts';
 import { buildWorld, type World } from './world.ts';
-
-/** A PDF's text read back with pdf.js, spacing removed. */
-async function pdfText(pdf: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
-  try {
-    let text = '';
-    for (let n = 1; n <= doc.numPages; n++) text += (await (await doc.getPage(n)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
-    return text.replace(/\s+/g, '');
-  } finally {
-    await doc.destroy();
-  }
-}
 
 /** 10:00 in Beijing on the given day. */
 const at = (day: string) => new Date(`${day}T02:00:00.000Z`);

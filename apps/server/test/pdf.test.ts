@@ -3,26 +3,11 @@
 // the Chinese font is embedded with a ToUnicode map; a PDF that leaned on the viewer's fonts
 // would show empty boxes on a machine without them.
 import { describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfPages } from './pdf-text.ts';
 import { chineseDate } from '@xianfeng/domain';
 import { renderCertificate, renderCertificates, type CertificateData } from '../src/pdf/certificate.ts';
 import { renderDossier, type DossierData } from '../src/pdf/dossier.ts';
 import { wrapText } from '../src/pdf/wrap.ts';
-
-/** The text of every page, in drawing order, with the spacing pdf.js guesses taken out. */
-async function pagesText(pdf: Buffer): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
-  try {
-    const pages: string[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const content = await (await doc.getPage(n)).getTextContent();
-      pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join('').replace(/\s+/g, ''));
-    }
-    return pages;
-  } finally {
-    await doc.destroy();
-  }
-}
 
 /** Every font the file uses is a subset embedded in it (FontFile2 = TrueType outlines). */
 function expectOnlyEmbeddedFonts(pdf: Buffer): void {
@@ -53,7 +38,7 @@ describe('a commendation certificate', () => {
   it('reads back as text: 荣誉证书, the recipient addressed as 同志, the honour, the organizer and the date in Chinese', async () => {
     const pdf = await renderCertificate(cert());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const pages = await pagesText(pdf);
+    const pages = await pdfPages(pdf);
     expect(pages).toHaveLength(1);
     const [text] = pages;
     expect(text).toContain('荣誉证书');
@@ -72,7 +57,7 @@ describe('a commendation certificate', () => {
   });
 
   it('addresses an organization by its name alone and uses the citation in place of the stock phrase', async () => {
-    const [text] = await pagesText(
+    const [text] = await pdfPages(
       await renderCertificate(
         cert({
           recipient: '中共东湖县城关镇红星村支部委员会',
@@ -92,14 +77,14 @@ describe('a commendation certificate', () => {
 
   it('keeps every word of a very long citation on the page by setting it smaller', async () => {
     const citation = '带领群众修通村道三点二公里，发展集体经济增收四十五万元，'.repeat(8) + '群众满意度名列全县第一';
-    const [text] = await pagesText(await renderCertificate(cert({ citation })));
+    const [text] = await pdfPages(await renderCertificate(cert({ citation })));
     expect(text).toContain(`在2026年度${citation}，被评为“优秀共产党员”`);
   });
 
   it('prints a batch as one page per certificate, in order', async () => {
     const names = ['张三', '李四', '王五', '赵六', '孙七', '周八', '吴九'];
     const pdf = await renderCertificates(names.map((recipient, i) => cert({ recipient, certificateNo: `DH-2026-${i + 1}` })));
-    const pages = await pagesText(pdf);
+    const pages = await pdfPages(pdf);
     expect(pages).toHaveLength(names.length);
     pages.forEach((text, i) => {
       expect(text).toContain(`${names[i]}同志：`);
@@ -134,7 +119,7 @@ describe("a candidate's dossier", () => {
     const pdf = await renderDossier(
       dossier({ sections: [{ title: '自评', columns: ['项目', '自评内容'], rows: [{ cells: ['政治合格', '按时参加组织生活。'] }] }] }),
     );
-    const pages = await pagesText(pdf);
+    const pages = await pdfPages(pdf);
     expect(pages).toHaveLength(1);
     for (const s of ['2026年度五星党员评选·候选人档案', '姓名李秀英', '所在支部中共东湖县城关镇红星村支部委员会', '认定星级5', '自评', '项目自评内容', '政治合格按时参加组织生活。', '生成于2026-11-2914:03', '第1页，共1页']) {
       expect(pages[0]).toContain(s);
@@ -146,7 +131,7 @@ describe("a candidate's dossier", () => {
     const reason = (i: number) => `理由${i}：该同志在防汛抗旱工作中连续奋战七十二小时，组织转移群众一百二十余人。`.repeat(1 + (i % 3));
     const rows = Array.from({ length: 120 }, (_, i) => ({ cells: [`2026-03-${String(1 + (i % 28)).padStart(2, '0')}`, '推荐', '支部审核→党委审批', `经办人${i}`, reason(i)] }));
     const pdf = await renderDossier(dossier({ sections: [{ title: '流转记录', columns: ['时间', '动作', '环节', '操作人', '理由'], rows }] }));
-    const pages = await pagesText(pdf);
+    const pages = await pdfPages(pdf);
     expect(pages.length).toBeGreaterThan(3);
     pages.forEach((text, i) => {
       expect(text).toContain('时间动作环节操作人理由');
@@ -164,7 +149,7 @@ describe("a candidate's dossier", () => {
     const pdf = await renderDossier(
       dossier({ sections: [{ title: '异议', columns: ['回执号', '内容', '处理结果'], rows: [{ cells: ['YY-0007', sentences, '不成立'] }] }] }),
     );
-    const pages = await pagesText(pdf);
+    const pages = await pdfPages(pdf);
     expect(pages.length).toBeGreaterThan(3);
     for (const text of pages) expect(text).toContain('回执号内容处理结果');
     // Take out what is drawn between the parts of the cell (the footer of one page, the column
@@ -181,7 +166,7 @@ describe("a candidate's dossier", () => {
   });
 
   it('still shows a section that has no rows', async () => {
-    const [text] = await pagesText(await renderDossier(dossier({ sections: [{ title: '异议', columns: ['回执号', '内容'], rows: [] }] })));
+    const [text] = await pdfPages(await renderDossier(dossier({ sections: [{ title: '异议', columns: ['回执号', '内容'], rows: [] }] })));
     expect(text).toContain('异议回执号内容—');
   });
 
