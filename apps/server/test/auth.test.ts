@@ -24,6 +24,17 @@ describe.each(DATABASES)('accounts and sessions (%s)', (kind) => {
     expect((await client.get('/api/auth/me')).statusCode).toBe(401);
   });
 
+  it('sends the security headers on every answer, errors included', async () => {
+    for (const url of ['/api/health', '/api/auth/me', '/api/no-such-route']) {
+      const res = await env.app.inject({ method: 'GET', url });
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['strict-transport-security']).toContain('max-age=');
+    }
+  });
+
   it('logs in with a mobile number', async () => {
     const admin = await factories(env).user('admin', null, 'root1');
     const a = await login(env.app, admin.username);

@@ -126,7 +126,9 @@ async function main(argv: string[]) {
           console.log(`\n  首次启动：已创建管理员账号 admin，初始密码 ${admin.password}（只显示这一次，请登录后修改）\n  First start: administrator "admin" created, password ${admin.password} (shown once)\n`);
         }
         const app = await buildApp(deps, { webDist: config.webDist });
-        await app.listen({ port: config.port, host: config.host });
+        // A thousand residents opening connections in the same instant overflow Node's default queue
+        // of 511 pending connections, and a connection dropped there is retried a second later.
+        await app.listen({ port: config.port, host: config.host, backlog: 4096 });
         // Always printed, whatever the log level: people starting it need the address, and the
         // tests start servers on port 0 and read the port the system chose from this line.
         const { port } = app.server.address() as AddressInfo;
