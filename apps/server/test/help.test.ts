@@ -220,6 +220,14 @@ describe.each(DATABASES)('help requests (%s)', (kind) => {
       expect((await fileAsPublic({})).statusCode).toBe(201);
     });
 
+    it('counts floods among filings racing in together: of eight sent at once from one phone, five are recorded', async () => {
+      const phone = '13700000002';
+      const results = await Promise.all(Array.from({ length: 8 }, () => fileAsPublic({ phone })));
+      expect(results.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+      const phoneHash = env.deps.cipher.blindIndex(`help-phone:${phone}`);
+      expect(await env.deps.database.db.selectFrom('help_request').select('id').where('phone_hash', '=', phoneHash).execute()).toHaveLength(5);
+    });
+
     it('takes photos that are images by content and not too large, by receipt code', async () => {
       const receipt = (await fileAsPublic()).json().receiptCode as string;
       const call = (content: Buffer, name: string) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   HELP_ACTIONS, HELP_CATEGORIES, HELP_POINTS_RULE, HELP_STATUSES, HELP_TRANSITIONS, availableAt, checkHelpWindows, chinaClock, helpChallenge, helpDeadlines, helpOverdue,
-  helpPoints, helpTransition, isHelpCategory, median, rankCandidates, scoreCandidate, type HelpAction, type HelpCandidate, type HelpStatus,
+  helpFloodWait, helpPoints, helpTransition, isHelpCategory, median, rankCandidates, scoreCandidate, type HelpAction, type HelpCandidate, type HelpStatus,
 } from './help.ts';
 import { DEFAULT_SPECIALTIES } from './member.ts';
 import { DEFAULT_RULES } from './points-catalogue.ts';
@@ -147,5 +147,29 @@ describe('the catalogue rule for help requests', () => {
   it('is in the rules catalogue units adopt, with the range and cap the help module books under', () => {
     const rule = DEFAULT_RULES.find((r) => r.code === HELP_POINTS_RULE.code);
     expect(rule).toMatchObject({ name: HELP_POINTS_RULE.name, account: 'bonus', pointsMin: HELP_POINTS_RULE.pointsMin, pointsMax: HELP_POINTS_RULE.pointsMax, capPerPeriod: HELP_POINTS_RULE.capPerPeriod });
+  });
+});
+
+describe('helpFloodWait', () => {
+  const now = new Date('2026-11-29T10:00:00.000Z');
+  const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
+
+  it('lets a phone file five times an hour, then says when the oldest of them leaves the hour', () => {
+    expect(helpFloodWait([50, 40, 30, 20].map(minutesAgo), [], now)).toBe(0);
+    expect(helpFloodWait([50, 40, 30, 20, 10].map(minutesAgo), [], now)).toBe(10);
+    // Filings older than an hour do not count, in whatever order they come.
+    expect(helpFloodWait([61, 20, 90, 40, 30, 10].map(minutesAgo), [], now)).toBe(0);
+    expect(helpFloodWait([10, 61, 20, 59.5, 40, 30].map(minutesAgo), [], now)).toBe(1);
+  });
+
+  it('counts an address up to thirty, and not at all when it is not counted', () => {
+    const thirty = Array.from({ length: 30 }, (_, i) => minutesAgo(i + 1));
+    expect(helpFloodWait([], thirty.slice(1), now)).toBe(0);
+    expect(helpFloodWait([], thirty, now)).toBe(30);
+    expect(helpFloodWait([], null, now)).toBe(0);
+  });
+
+  it('takes the longer of the two waits', () => {
+    expect(helpFloodWait([50, 40, 30, 20, 10].map(minutesAgo), Array.from({ length: 30 }, () => minutesAgo(5)), now)).toBe(55);
   });
 });

@@ -247,3 +247,21 @@ export function helpChallenge(bytes: Uint8Array): { a: number; b: number; answer
   const b = 1 + (bytes[1]! % 9);
   return { a, b, answer: a + b };
 }
+
+// Floods: per phone 5 requests an hour, per client address 30 (a village office's shared network
+// files for several elderly people).
+export const HELP_FLOOD = { windowMs: 3_600_000, perPhone: 5, perAddress: 30 } as const;
+
+/**
+ * How many minutes a filing must wait (0: it may be filed now), given when the same phone and the
+ * same address filed before (ISO times, any order; `null` for an address not counted). The wait
+ * lasts until the oldest of the counted filings leaves the hour.
+ */
+export function helpFloodWait(byPhone: readonly string[], byAddress: readonly string[] | null, now: Date): number {
+  const waitFor = (times: readonly string[], limit: number) => {
+    const recent = times.map(Date.parse).filter((t) => t > now.getTime() - HELP_FLOOD.windowMs).sort((a, b) => b - a);
+    return recent.length < limit ? 0 : recent[limit - 1]! + HELP_FLOOD.windowMs - now.getTime();
+  };
+  const wait = Math.max(waitFor(byPhone, HELP_FLOOD.perPhone), byAddress ? waitFor(byAddress, HELP_FLOOD.perAddress) : 0);
+  return wait > 0 ? Math.max(1, Math.ceil(wait / 60_000)) : 0;
+}

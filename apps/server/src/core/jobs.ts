@@ -48,6 +48,41 @@ export function wakeWorker(deps: Pick<Deps, 'database'>) {
   wakers.get(deps.database)?.();
 }
 
+// Foreground work: what people are waiting on in a burst (a thousand residents filing at once).
+// The worker's passes pause while it is in flight in this process, so the burst is answered first
+// and its jobs run right after; at most MAX_PAUSE_MS a pass, so work arriving without end cannot
+// hold back an escalation or a warning's fan-out for longer than that.
+const MAX_PAUSE_MS = 1_000;
+const foreground = new WeakMap<object, { inFlight: number; idle: Array<() => void> }>();
+
+/** Runs `work` as foreground work of this process (see above). */
+export async function inForeground<T>(deps: Pick<Deps, 'database'>, work: () => Promise<T>): Promise<T> {
+  let state = foreground.get(deps.database);
+  if (!state) foreground.set(deps.database, (state = { inFlight: 0, idle: [] }));
+  state.inFlight += 1;
+  try {
+    return await work();
+  } finally {
+    state.inFlight -= 1;
+    if (state.inFlight === 0) for (const resolve of state.idle.splice(0)) resolve();
+  }
+}
+
+/** Waits until no foreground work is in flight, or `maxMs` at most. Returns how long it waited. */
+async function foregroundIdle(database: object, maxMs: number): Promise<number> {
+  const state = foreground.get(database);
+  if (!state?.inFlight || maxMs <= 0) return 0;
+  const started = performance.now();
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, maxMs);
+    state.idle.push(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return performance.now() - started;
+}
+
 export async function cancelJobs(db: Db, kind: string, refId: number) {
   await db.updateTable('scheduled_job').set({ status: 'cancelled' }).where('kind', '=', kind).where('ref_id', '=', refId).where('status', '=', 'pending').execute();
 }
@@ -85,10 +120,12 @@ export async function runDueJobs(deps: Deps, handlers: Record<string, JobHandler
     .limit(limit)
     .execute();
   let ran = 0;
+  let pause = MAX_PAUSE_MS;
   for (const job of due) {
     // On SQLite a job's statements never wait for I/O: without this, a pass over a hundred jobs
     // would hold the event loop for all of them while requests queue behind it.
     if (ran > 0) await new Promise((r) => setImmediate(r));
+    pause -= await foregroundIdle(deps.database, pause);
     const handler = handlers[job.kind];
     if (!handler || !(await claimJob(deps.database.db, job.id, now))) continue;
     try {

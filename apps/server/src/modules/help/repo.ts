@@ -221,9 +221,13 @@ export type NewRequest = {
 };
 
 /** When the latest filings by one phone or address within the window were made, newest first. */
-export async function recentFilings(db: Db, by: 'phone_hash' | 'address_hash', hash: string, since: string, limit: number) {
-  const rows = await db.selectFrom('help_request').select('created_at').where(by, '=', hash).where('created_at', '>', since).orderBy('created_at', 'desc').limit(limit).execute();
-  return rows.map((r) => r.created_at);
+/** When each of these phones (or addresses, by blind index) filed since `since`. */
+export async function filingTimes(db: Db, by: 'phone_hash' | 'address_hash', hashes: string[], since: string) {
+  const times = new Map<string, string[]>();
+  if (!hashes.length) return times;
+  const rows = await db.selectFrom('help_request').select([`${by} as hash`, 'created_at']).where(by, 'in', hashes).where('created_at', '>', since).execute();
+  for (const r of rows) times.set(r.hash!, [...(times.get(r.hash!) ?? []), r.created_at]);
+  return times;
 }
 
 const requestValues = (r: NewRequest) => ({

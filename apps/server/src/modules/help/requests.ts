@@ -6,7 +6,7 @@
 // request books bonus points to the member who helped, under the unit's 群众求助服务 rule.
 import crypto from 'node:crypto';
 import {
-  HELP_OPEN_STATUSES, HELP_POINTS_RULE, helpCategory, helpCategoryLabel, helpDeadlines, helpOverdue, helpPoints, helpTransition,
+  HELP_FLOOD, HELP_OPEN_STATUSES, HELP_POINTS_RULE, helpCategory, helpCategoryLabel, helpDeadlines, helpFloodWait, helpOverdue, helpPoints, helpTransition,
   checkAward, maskMobile, parseMobile, periodOf, receiptCode, type HelpAction, type HelpCategory, type HelpStatus, type Permission,
 } from '@xianfeng/domain';
 import { canAccessUnit, requireAuth, requirePermission, requireUnitAccess, scopedUnitIds, scopeOf } from '../../core/access.ts';
@@ -14,7 +14,7 @@ import { recordAudit, recordAudits } from '../../core/audit.ts';
 import { groupCommit, perDatabase } from '../../core/group-commit.ts';
 import { nowIso, today, type Auth, type Db, type RequestCtx } from '../../core/context.ts';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../../core/errors.ts';
-import { cancelJobs, scheduleJob, wakeWorker } from '../../core/jobs.ts';
+import { cancelJobs, inForeground, scheduleJob, wakeWorker } from '../../core/jobs.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { reachesUnit } from '../commitments/repo.ts';
 import { book, settingsFor } from '../points/ledger.ts';
@@ -26,13 +26,6 @@ import type { ListQuery } from './schemas.ts';
 
 export const ESCALATE_JOB = 'help.escalate';
 export const MATCH_JOB = 'help.match';
-
-// Floods: per phone 5 requests an hour, per client address 30 (a village office's shared network
-// files for several elderly people). Counted from the requests themselves (by the phone's and the
-// address's blind index), so a filing needs no throttle bookkeeping of its own.
-const FLOOD_WINDOW_MS = 3_600_000;
-const PER_PHONE = 5;
-const PER_ADDRESS = 30;
 
 /** What a request says, whoever files it (the public page, an account, or Open311). */
 export interface HelpFiling {
@@ -50,36 +43,46 @@ export interface HelpFiling {
   open311Client?: { id: number; name: string };
 }
 
-/** Refuses a filing when the phone or the address has filed its hourly share; says when to retry. */
-async function refuseFloods(db: Db, phoneHash: string, addressHash: string | null, now: Date) {
-  const since = new Date(now.getTime() - FLOOD_WINDOW_MS).toISOString();
-  const [byPhone, byAddress] = await Promise.all([
-    repo.recentFilings(db, 'phone_hash', phoneHash, since, PER_PHONE),
-    addressHash ? repo.recentFilings(db, 'address_hash', addressHash, since, PER_ADDRESS) : Promise.resolve([]),
-  ]);
-  // The wait lasts until the oldest of the counted filings leaves the window.
-  const waits = [[byPhone, PER_PHONE], [byAddress, PER_ADDRESS]]
-    .filter(([rows, limit]) => (rows as string[]).length >= (limit as number))
-    .map(([rows, limit]) => Date.parse((rows as string[])[(limit as number) - 1]!) + FLOOD_WINDOW_MS - now.getTime());
-  if (waits.length) throw new AppError(429, 'help.too_many', undefined, { minutes: Math.max(1, Math.ceil(Math.max(...waits) / 60_000)) });
+/** A filing waiting for its transaction, with the blind indexes its flood check counts by. */
+interface PendingFiling {
+  ctx: RequestCtx;
+  request: repo.NewRequest;
+  open311Client?: HelpFiling['open311Client'];
 }
 
 /**
  * Filings write together (core/group-commit.ts): a burst of residents filing at once shares
- * transactions instead of paying a commit each. One transaction writes the requests, for each the
- * job that matches it (due now) and its escalation (due at the category's accept limit), and the
- * audit entries; the filer is answered once it has committed.
+ * transactions instead of paying a commit each. One transaction counts floods for the whole batch
+ * (HELP_FLOOD: the filings of the last hour by the same phones and addresses, and those ahead in the
+ * batch, so ten filings racing in from one phone are refused after the fifth), writes the requests
+ * let through, for each the job that matches it (due now) and its escalation (due at the
+ * category's accept limit), and the audit entries; each filer is answered once it has committed.
  */
 const filings = perDatabase((db) =>
-  groupCommit(db, async (tx, items: Array<{ ctx: RequestCtx; request: repo.NewRequest; open311Client?: HelpFiling['open311Client'] }>) => {
-    const ids = await repo.insertRequests(tx, items.map((i) => i.request));
-    await scheduleJob(tx, ...items.flatMap(({ request: r }, n) => [
+  groupCommit(db, async (tx, items: PendingFiling[]): Promise<Array<{ id: number } | { waitMinutes: number }>> => {
+    const since = new Date(Math.min(...items.map((i) => Date.parse(i.request.now))) - HELP_FLOOD.windowMs).toISOString();
+    const hashes = (pick: (r: repo.NewRequest) => string | null) => [...new Set(items.map((i) => pick(i.request)).filter((h): h is string => h !== null))];
+    const [byPhone, byAddress] = await Promise.all([
+      repo.filingTimes(tx, 'phone_hash', hashes((r) => r.phoneHash), since),
+      repo.filingTimes(tx, 'address_hash', hashes((r) => r.addressHash ?? null), since),
+    ]);
+    const outcomes = items.map(({ request: r }) => {
+      const waitMinutes = helpFloodWait(byPhone.get(r.phoneHash) ?? [], r.addressHash ? byAddress.get(r.addressHash) ?? [] : null, new Date(r.now));
+      if (waitMinutes > 0) return { waitMinutes };
+      byPhone.set(r.phoneHash, [...(byPhone.get(r.phoneHash) ?? []), r.now]);
+      if (r.addressHash) byAddress.set(r.addressHash, [...(byAddress.get(r.addressHash) ?? []), r.now]);
+      return null;
+    });
+    const admitted = items.filter((_, n) => outcomes[n] === null);
+    const ids = admitted.length ? await repo.insertRequests(tx, admitted.map((i) => i.request)) : [];
+    await scheduleJob(tx, ...admitted.flatMap(({ request: r }, n) => [
       { kind: MATCH_JOB, refId: ids[n]!, runAt: r.now, now: r.now },
       { kind: ESCALATE_JOB, refId: ids[n]!, runAt: r.acceptDueAt, now: r.now },
     ]));
     // No name or phone in the audit log: personal data is kept encrypted in one place.
-    await recordAudits(tx, items.map(({ ctx, request: r, open311Client }, n) => ({ ctx, entry: { entityType: 'help_request', entityId: ids[n]!, unitId: r.unitId, action: 'help.file', after: { category: r.category, source: r.source, ...(open311Client ? { open311Client } : {}) } } })));
-    return ids;
+    await recordAudits(tx, admitted.map(({ ctx, request: r, open311Client }, n) => ({ ctx, entry: { entityType: 'help_request', entityId: ids[n]!, unitId: r.unitId, action: 'help.file', after: { category: r.category, source: r.source, ...(open311Client ? { open311Client } : {}) } } })));
+    let next = 0;
+    return outcomes.map((refused) => refused ?? { id: ids[next++]! });
   }),
 );
 
@@ -108,11 +111,15 @@ export async function fileHelpRequest(ctx: RequestCtx, input: HelpFiling) {
  * Files a help request (written with others arriving at the same moment, see `filings`), then
  * wakes this process's worker to match it. Matching waits for no one: the filer gets the receipt
  * as soon as the request is safe, and a burst of filings is not held up by ranking members for
- * each — the matches follow within moments, and the job makes sure they do even if this process
- * dies. Floods are counted before the write: requests racing in the same instant from one phone
- * may pass the limit by the few that are in flight together.
+ * each — the worker's passes wait while filings are in flight (`inForeground`), so a burst is
+ * answered first and matched right after, and the job makes sure the match happens even if this
+ * process dies.
  */
-export async function fileAt(ctx: RequestCtx, { unit, village }: FilingPlace, input: HelpFiling) {
+export function fileAt(ctx: RequestCtx, place: FilingPlace, input: HelpFiling) {
+  return inForeground(ctx.deps, () => file(ctx, place, input));
+}
+
+async function file(ctx: RequestCtx, { unit, village }: FilingPlace, input: HelpFiling) {
   const db = ctx.deps.database.db;
   const now = ctx.deps.now();
   const iso = now.toISOString();
@@ -130,7 +137,6 @@ export async function fileAt(ctx: RequestCtx, { unit, village }: FilingPlace, in
   // The address is kept only as a blind index, to count floods. An Open311 filing comes from the
   // server of a registered client filing for many residents; that client is counted as itself.
   const addressHash = ctx.ip && input.source !== 'open311' ? ctx.deps.cipher.blindIndex(`help-ip:${ctx.ip}`) : null;
-  await refuseFloods(db, phoneHash, addressHash, now);
 
   const due = helpDeadlines(input.category, now);
   const request = {
@@ -143,7 +149,9 @@ export async function fileAt(ctx: RequestCtx, { unit, village }: FilingPlace, in
   for (let attempt = 0; filed === undefined; attempt++) {
     const code = receiptCode(crypto.randomBytes(16));
     try {
-      filed = { id: await filings(db)({ ctx, request: { ...request, receiptCode: code }, open311Client: input.open311Client }), code };
+      const outcome = await filings(db)({ ctx, request: { ...request, receiptCode: code }, open311Client: input.open311Client });
+      if ('waitMinutes' in outcome) throw new AppError(429, 'help.too_many', undefined, { minutes: outcome.waitMinutes });
+      filed = { id: outcome.id, code };
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= 2) throw e;
     }
