@@ -19,7 +19,7 @@ import * as helpRepo from '../apps/server/src/modules/help/repo.ts';
 import { rankFor } from '../apps/server/src/modules/help/matching.ts';
 import type { Config } from '../apps/server/src/config.ts';
 import { spawnServer, type ServerProcess } from '../apps/server/test/spawn.ts';
-import { memoryOf, quantile } from './measure.ts';
+import { cpuOf, memoryOf, quantile } from './measure.ts';
 
 const PG_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 const SECRET = 'bench-secret-key-bench-secret-key-0003';
@@ -176,6 +176,8 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
       let failed = 0;
       const statuses = new Map<number, number>();
       const t1 = Date.now();
+      const serverCpu = cpuOf(server!.proc.pid!);
+      const clientCpu = process.cpuUsage();
       await Promise.all(
         list.map(async (f, i) => {
           if (perSecond > 0) await new Promise((r) => setTimeout(r, (i * 1000) / perSecond));
@@ -189,9 +191,22 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
         }),
       );
       const seconds = (Date.now() - t1) / 1000;
+      const serverCpuMs = cpuOf(server!.proc.pid!) - serverCpu;
+      const clientCpuUse = process.cpuUsage(clientCpu);
+      const clientCpuMs = (clientCpuUse.user + clientCpuUse.system) / 1000;
       console.log(`${list.length} requests filed through the public page, ${how}: ${seconds.toFixed(1)} s (${(list.length / seconds).toFixed(0)}/s), ${failed} failed (${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')}); client p50 ${ms(quantile(clientMs, 0.5))}, p99 ${ms(quantile(clientMs, 0.99))}; server-side p50 ${ms(quantile(serverMs, 0.5))}, p99 ${ms(quantile(serverMs, 0.99))}`);
-      console.log(`  recorded: ${(await count()) - before} of ${list.length} requests`);
+      console.log(`  recorded: ${(await count()) - before} of ${list.length} requests; CPU per filing: server ${(serverCpuMs / list.length).toFixed(2)} ms, benchmark client ${(clientCpuMs / list.length).toFixed(2)} ms`);
     };
+    // The floor of this machine: the same burst at the health check (one small read, no body),
+    // through the same client. No filing can be answered faster than this.
+    const floor: number[] = [];
+    const tf = Date.now();
+    await Promise.all(Array.from({ length: FILINGS }, async () => {
+      const start = performance.now();
+      await (await fetch(`${server!.url}/api/health`)).arrayBuffer();
+      floor.push(performance.now() - start);
+    }));
+    console.log(`floor: ${FILINGS} GET /api/health all sent at once: ${((Date.now() - tf) / 1000).toFixed(1)} s, client p50 ${ms(quantile(floor, 0.5))}, p99 ${ms(quantile(floor, 0.99))}`);
     // All at once: the client's time is mostly waiting in line behind the others (one process);
     // the server-side time is what each filing costs. Then the same number arriving at a steady
     // rate, as residents do.

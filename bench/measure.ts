@@ -10,3 +10,10 @@ export function memoryOf(pid: number) {
   const kb = (key: string) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? 0);
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (clock ticks of 10 ms). */
+export function cpuOf(pid: number) {
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
