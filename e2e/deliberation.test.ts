@@ -1,11 +1,11 @@
 // 议事厅 in a real browser on a fresh installation with the demo county: a resident raises a topic
-// for their village on a phone, corrects a typo in its title while nobody has responded, and
-// comments on it (markup in a comment stays text); a long discussion loads more on demand; the
+// for their village on a phone with a photo of the bridge, corrects a typo in its title while
+// nobody has responded, and comments on it (markup in a comment stays text); a long discussion loads more on demand; the
 // village secretary corrects the text (managers may until the vote), schedules the council with a
 // villager picked from the village's list and a guest typed in, and opens the vote; the resident votes and changes the vote;
 // the secretary closes the vote, records the decision and a follow-up action and marks it done;
-// the village's public accountability page shows the decision and the action's status without a
-// login; the neighbouring village's secretary cannot open the topic.
+// the village's public accountability page shows the decision, the action's status and the photo
+// without a login; the neighbouring village's secretary cannot open the topic.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, launchBrowser, screenshot, startServer, type Server } from './browser.ts';
@@ -19,6 +19,8 @@ const DESCRIPTION = '村西小河上的石桥护栏有几段已经松动，孩�
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 const DECISION = '同意加固村西小桥护栏，加装反光条，费用由村集体承担，两周内完工。';
 const ACTION = '更换松动护栏并加装反光条';
+/** A real 1×1 PNG: the photo of the railing. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 describe('the deliberation hall in a browser', () => {
   let server: Server;
@@ -79,7 +81,7 @@ describe('the deliberation hall in a browser', () => {
     await server?.stop();
   });
 
-  it('a resident raises a topic for their village on a phone', async () => {
+  it('a resident raises a topic for their village on a phone, with a photo', async () => {
     await logIn(resident, server, 'resident', DEMO_PASSWORD);
     await resident.goto(`${server.url}/deliberation`);
     await resident.getByTestId('deliberation-topics').waitFor();
@@ -90,6 +92,8 @@ describe('the deliberation hall in a browser', () => {
     await choose(resident, 'deliberation-raise-category', '道路设施');
     await resident.getByTestId('deliberation-raise-title').fill(TYPO_TITLE);
     await resident.getByTestId('deliberation-raise-description').fill(DESCRIPTION);
+    await resident.getByTestId('deliberation-raise-photo-input').setInputFiles({ name: '护栏.png', mimeType: 'image/png', buffer: PHOTO });
+    await expect.poll(() => resident.getByTestId('deliberation-raise-photo-previews').locator('img').count()).toBe(1);
     expect(await noSidewaysScroll(resident)).toBeLessThanOrEqual(375);
     await screenshot(resident, 'deliberation-01-phone-raise');
     await resident.getByTestId('deliberation-raise-submit').click();
@@ -100,6 +104,10 @@ describe('the deliberation hall in a browser', () => {
     expect(await resident.getByTestId('topic-description').textContent()).toBe(DESCRIPTION);
     expect(await status(resident)).toBe('征集意见');
     expect(await resident.getByTestId('topic-edited').count()).toBe(0);
+    // The photo went up once the topic existed, and the topic shows it from the server.
+    const thumb = resident.getByTestId('topic-photos').locator('img');
+    await expect.poll(() => thumb.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth))).toEqual([1]);
+    expect(await thumb.getAttribute('src')).toMatch(new RegExp(`^/api/deliberation/topics/${topicId}/photos/\\d+$`));
   });
 
   it('while nobody has responded, the resident corrects the title; the topic shows 已编辑', async () => {
@@ -284,6 +292,10 @@ describe('the deliberation hall in a browser', () => {
       // The closed vote's tally is public; nothing personal is: no comments, no names of residents.
       expect(await card.getByTestId('public-vote').textContent()).toContain('已投 1 票');
       expect(await card.textContent()).not.toContain(PAYLOAD);
+      // The topic's photo, from its public address.
+      const photo = card.getByTestId('topic-photos').locator('img');
+      await expect.poll(() => photo.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth))).toEqual([1]);
+      expect(await photo.getAttribute('src')).toMatch(/^\/api\/public\/deliberation\/topics\/\d+\/photos\/\d+$/);
       expect(await page.locator('img[src="x"]').count()).toBe(0);
       expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(375);
       await screenshot(page, 'deliberation-06-phone-public');

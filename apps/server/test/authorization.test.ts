@@ -311,6 +311,9 @@ function probes(w: World): Record<string, (() => Probe) | 'self'> {
     'POST /api/deliberation/topics': () => ({ url: '/api/deliberation/topics', body: { unitId: A, title: '授权测试议题', description: '授权测试', category: 'other' } }),
     'GET /api/deliberation/topics/:id': () => ({ url: `/api/deliberation/topics/${deliberation.voting}` }),
     'PATCH /api/deliberation/topics/:id': () => ({ url: `/api/deliberation/topics/${deliberation.voting}`, body: { title: '越权修改的标题' } }),
+    'POST /api/deliberation/topics/:id/photos': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/photos`, upload: PNG }),
+    'GET /api/deliberation/topics/:id/photos/:photoId': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/photos/${deliberation.photo}` }),
+    'DELETE /api/deliberation/topics/:id/photos/:photoId': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/photos/${deliberation.photo}` }),
     'GET /api/deliberation/topics/:id/comments': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/comments` }),
     'POST /api/deliberation/topics/:id/comments': () => ({ url: `/api/deliberation/topics/${deliberation.voting}/comments`, body: { body: '授权测试评论' } }),
     'POST /api/deliberation/comments/:id/report': () => ({ url: `/api/deliberation/comments/${deliberation.comment}/report`, body: { reason: '授权测试' } }),
@@ -359,7 +362,7 @@ const outbound = { channel: 0, delivery: 0 };
 /** Field reports of village A (households, evacuation, alarms, recovery), made before the walk. */
 const field = { warning: 0, household: 0, person: 0, shelter: 0, alarm: 0, photo: 0, outage: 0 };
 /** Deliberation in village A: a topic being voted on with a member's comment, a decided topic with an action. */
-const deliberation = { voting: 0, comment: 0, decided: 0, action: 0 };
+const deliberation = { voting: 0, photo: 0, comment: 0, decided: 0, action: 0 };
 /** Hazard reports of village A: a reported hazard with a photo. */
 const hazards = { id: 0, photo: 0 };
 /** Help requests of village A: one filed by its secretary, with a photo. */
@@ -379,6 +382,10 @@ const RESIDENT_MAY: Record<string, number> = {
   'GET /api/deliberation/topics/:id': 200,
   // Open to residents for the topics they raised; this one is a member's, so the resident is told it is not theirs.
   'PATCH /api/deliberation/topics/:id': 403,
+  // Likewise its photos: the resident sees them, and is told they are not theirs to change.
+  'POST /api/deliberation/topics/:id/photos': 403,
+  'GET /api/deliberation/topics/:id/photos/:photoId': 200,
+  'DELETE /api/deliberation/topics/:id/photos/:photoId': 403,
   'GET /api/deliberation/topics/:id/comments': 200,
   'POST /api/deliberation/topics/:id/comments': 201,
   'POST /api/deliberation/comments/:id/report': 201,
@@ -438,7 +445,7 @@ describe.each(DATABASES)('authorization of every route (%s)', (kind) => {
 
   it('only health, meta, login, the public pioneer board, notices, objections and honor roll are public', () => {
     const pub = env.app.xfRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
-    expect(pub.sort()).toEqual(['GET /api/health', 'GET /api/meta', 'GET /api/public/board', 'GET /api/public/deliberation', 'GET /api/public/help/requests/:receipt', 'GET /api/public/help/villages/:code', 'GET /api/public/help/villages/:code/stats', 'GET /api/public/honor-roll', 'GET /api/public/notices', 'GET /api/public/notices/:id', 'GET /api/public/objections/:receipt', 'GET /open311/discovery.json', 'GET /open311/discovery.xml', 'GET /open311/v2/requests.json', 'GET /open311/v2/requests.xml', 'GET /open311/v2/requests/:id', 'GET /open311/v2/services.json', 'GET /open311/v2/services.xml', 'GET /open311/v2/services/:id', 'POST /api/auth/login', 'POST /api/public/help/requests/:receipt/confirm', 'POST /api/public/help/requests/:receipt/photos', 'POST /api/public/help/requests/:receipt/reopen', 'POST /api/public/help/villages/:code/requests', 'POST /api/public/objections', 'POST /open311/v2/requests.json', 'POST /open311/v2/requests.xml']);
+    expect(pub.sort()).toEqual(['GET /api/health', 'GET /api/meta', 'GET /api/public/board', 'GET /api/public/deliberation', 'GET /api/public/deliberation/topics/:id/photos/:photoId', 'GET /api/public/help/requests/:receipt', 'GET /api/public/help/villages/:code', 'GET /api/public/help/villages/:code/stats', 'GET /api/public/honor-roll', 'GET /api/public/notices', 'GET /api/public/notices/:id', 'GET /api/public/objections/:receipt', 'GET /open311/discovery.json', 'GET /open311/discovery.xml', 'GET /open311/v2/requests.json', 'GET /open311/v2/requests.xml', 'GET /open311/v2/requests/:id', 'GET /open311/v2/services.json', 'GET /open311/v2/services.xml', 'GET /open311/v2/services/:id', 'POST /api/auth/login', 'POST /api/public/help/requests/:receipt/confirm', 'POST /api/public/help/requests/:receipt/photos', 'POST /api/public/help/requests/:receipt/reopen', 'POST /api/public/help/villages/:code/requests', 'POST /api/public/objections', 'POST /open311/v2/requests.json', 'POST /open311/v2/requests.xml']);
   });
 
   it('refuses an anonymous caller on every non-public route with 401', async () => {
@@ -564,8 +571,10 @@ async function deliberationFixtures(w: World) {
     return res.json().id;
   };
   const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+  let photo = 0;
   const topic = async (title: string) => {
     const id = ok(`deliberation ${title}`, await w.as.memberA.post('/api/deliberation/topics', { unitId: A, title, description: '授权测试用议题', category: 'other' }));
+    photo ||= ok('deliberation photo', await w.as.memberA.upload(`/api/deliberation/topics/${id}/photos`, 'bridge.png', PNG));
     ok('deliberation council', await as.post(`/api/deliberation/topics/${id}/council`, { scheduledAt: later(1), place: '村委会', attendees: [] }));
     ok('deliberation vote', await as.post(`/api/deliberation/topics/${id}/vote`, { closesAt: later(7) }));
     return id;
@@ -576,7 +585,7 @@ async function deliberationFixtures(w: World) {
   ok('deliberation close vote', await as.post(`/api/deliberation/topics/${decided}/vote/close`));
   ok('deliberation decide', await as.post(`/api/deliberation/topics/${decided}/decide`, { decision: '推行垃圾分类' }));
   const action = ok('deliberation action', await as.post(`/api/deliberation/topics/${decided}/actions`, { title: '设置分类垃圾桶', responsiblePerson: '村委会' }));
-  return { voting, comment, decided, action };
+  return { voting, photo, comment, decided, action };
 }
 
 /** Village A's hazard report with a photo, through the API as village A's secretary. */

@@ -486,6 +486,7 @@ const CATALOGUE = {
   'deliberation.edit_after_votes': { 'zh-CN': '已有人投票，议题不能再修改', en: 'Votes have been cast; the topic can no longer be edited.' },
   'deliberation.edit_after_vote': { 'zh-CN': '表决已开始，议题不能再修改', en: 'The vote has opened; the topic can no longer be edited.' },
   'deliberation.edit_nothing': { 'zh-CN': '请填写要修改的标题或内容', en: 'Give the new title or text.' },
+  'deliberation.too_many_photos': { 'zh-CN': '每个议题最多 {limit} 张照片', en: 'A topic can have at most {limit} photos.' },
   'deliberation.attendee_outside': { 'zh-CN': '从名单中选择的参会人员须为本村（社区）的党员或居民', en: 'Attendees picked from the list must be members or residents of this village (community).' },
   'inbox.deliberation_raised': { 'zh-CN': '{unit} 有新议题：{title}', en: 'New topic in {unit}: {title}' },
   'inbox.deliberation_vote_opened': { 'zh-CN': '{unit} 议题开始表决，请参与投票：{title}', en: 'Vote now open in {unit}: {title}' },

@@ -13,6 +13,7 @@ import { mediationMigration } from './migration-mediation.ts';
 import { open311Migration } from './migration-open311.ts';
 import { coordinatesMigration } from './migration-coordinates.ts';
 import { community2Migration } from './migration-community2.ts';
+import { deliberationPhotosMigration } from './migration-deliberation-photos.ts';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
   const [idType, idBuild] = idColumn(dialect);
@@ -229,5 +230,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0012_coordinates': coordinatesMigration(dialect),
     '0011_open311': open311Migration(dialect),
     '0013_community': community2Migration(dialect),
+    '0014_deliberation_photos': deliberationPhotosMigration(dialect),
   };
 }

@@ -838,6 +838,17 @@ export interface DeliberationCouncilAttendeeTable {
   created_at: string;
 }
 
+/** 0014: a photo of a topic, added by its author or a manager while the topic may be edited. */
+export interface DeliberationPhotoTable {
+  id: Generated<number>;
+  topic_id: number;
+  mime: string;
+  size: number;
+  data: Buffer;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface DeliberationCommentTable {
   id: Generated<number>;
   topic_id: number;
@@ -1088,6 +1099,7 @@ export interface DB {
   deliberation_topic: DeliberationTopicTable;
   deliberation_council: DeliberationCouncilTable;
   deliberation_council_attendee: DeliberationCouncilAttendeeTable;
+  deliberation_photo: DeliberationPhotoTable;
   deliberation_comment: DeliberationCommentTable;
   deliberation_report: DeliberationReportTable;
   deliberation_ballot: DeliberationBallotTable;

@@ -12,15 +12,24 @@ export const MAX_PHOTOS = 6;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
+/**
+ * The photo's type, read from its first bytes; 413 when too large, 415 when not a JPEG, PNG or
+ * WebP (with the help module's own words for residents).
+ */
+export function checkPhoto(data: Buffer, words: 'alarm' | 'help' = 'alarm'): string {
+  if (data.length > MAX_PHOTO_BYTES) throw new AppError(413, `${words}.photo_too_large`, undefined, { limitMb: MAX_PHOTO_BYTES / 1024 / 1024 });
+  const mime = sniffEvidenceType(data);
+  if (!mime || !IMAGE_TYPES.includes(mime)) throw new AppError(415, `${words}.photo_not_image`);
+  return mime;
+}
+
 export async function addPhoto(ctx: RequestCtx, alarmId: number, data: Buffer) {
   const auth = requireAuth(ctx.auth);
   const { db, dialect } = ctx.deps.database;
   const alarm = await repo.getAlarm(db, alarmId);
   if (!alarm || !(await maySee(db, auth, alarm))) throw notFound();
   if (alarm.raised_by !== auth.userId && !(await canAccessUnit(db, auth, 'warning.issue', alarm.unit_id))) throw forbidden();
-  if (data.length > MAX_PHOTO_BYTES) throw new AppError(413, 'alarm.photo_too_large', undefined, { limitMb: MAX_PHOTO_BYTES / 1024 / 1024 });
-  const mime = sniffEvidenceType(data);
-  if (!mime || !IMAGE_TYPES.includes(mime)) throw new AppError(415, 'alarm.photo_not_image');
+  const mime = checkPhoto(data);
   const now = nowIso(ctx.deps);
   const id = await db.transaction().execute(async (tx) => {
     // The alarm row is locked, so two uploads at once cannot both slip under the limit.

@@ -383,6 +383,44 @@ export async function actionFigures(db: Db, topicId: number) {
   return { total: rows.length, done: rows.filter((r) => r.status === 'done').length };
 }
 
+// ——— photos ———
+
+export async function countPhotos(db: Db, topicId: number) {
+  const row = await db.selectFrom('deliberation_photo').select((eb) => eb.fn.countAll().as('n')).where('topic_id', '=', topicId).executeTakeFirstOrThrow();
+  return toCount(row.n);
+}
+
+export async function insertPhoto(db: Db, p: { topicId: number; mime: string; data: Buffer; userId: number | null; now: string }) {
+  const row = await db
+    .insertInto('deliberation_photo')
+    .values({ topic_id: p.topicId, mime: p.mime, size: p.data.length, data: p.data, created_by: p.userId, created_at: p.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The photos of these topics (without their bytes), in the order they were added. */
+export function photosOf(db: Db, topicIds: number[]) {
+  if (topicIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('deliberation_photo').select(['id', 'topic_id', 'mime', 'size', 'created_by', 'created_at']).where('topic_id', 'in', topicIds).orderBy('topic_id').orderBy('id').execute();
+}
+
+export function photo(db: Db, topicId: number, photoId: number) {
+  return db.selectFrom('deliberation_photo').select(['id', 'mime', 'data']).where('id', '=', photoId).where('topic_id', '=', topicId).executeTakeFirst();
+}
+
+/** Removes one photo of the topic and answers what it was (for the audit log), or undefined. */
+export async function deletePhoto(db: Db, topicId: number, photoId: number) {
+  const gone = await db.selectFrom('deliberation_photo').select(['id', 'mime', 'size', 'created_by', 'created_at']).where('id', '=', photoId).where('topic_id', '=', topicId).executeTakeFirst();
+  if (gone) await db.deleteFrom('deliberation_photo').where('id', '=', photoId).execute();
+  return gone;
+}
+
+/** The unit and every unit above it, for whether any of them shows its topics publicly. */
+export function unitsAbove(db: Db, unitId: number) {
+  return db.selectFrom('unit_closure').innerJoin('unit', 'unit.id', 'unit_closure.ancestor_id').select(['unit.id', 'unit.kind', 'unit.archived_at']).where('unit_closure.descendant_id', '=', unitId).execute();
+}
+
 // ——— the inbox ———
 
 export interface Notice {

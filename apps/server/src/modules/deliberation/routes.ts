@@ -1,14 +1,18 @@
 // The deliberation hall's API (议事厅). The people of a place raise topics, discuss, report and vote
 // (deliberation.participate, decided per place by their grants); moderators hide and restore
 // comments (deliberation.moderate); managers run councils, votes, decisions and follow-up actions
-// (deliberation.manage). The accountability page of a community is public.
+// (deliberation.manage). A topic's author and its managers add and remove its photos while they may
+// correct it. The accountability page of a community, with the photos of its topics, is public.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../core/errors.ts';
 import { route, type RouteSpec } from '../../core/http.ts';
 import { idParams } from '../../core/schemas.ts';
 import * as actions from './actions.ts';
 import * as discussion from './discussion.ts';
-import { publicAccountability } from './public.ts';
+import * as photos from './photos.ts';
+import { publicAccountability, publicPhoto } from './public.ts';
 import {
-  actionBody, actionPatch, attendeeQuery, ballotBody, commentBody, commentsQuery, councilBody, councilPatch, decideBody, editBody, listQuery, openVoteBody, publicQuery, raiseBody, reasonBody,
+  actionBody, actionPatch, attendeeQuery, ballotBody, commentBody, commentsQuery, councilBody, councilPatch, decideBody, editBody, listQuery, openVoteBody, photoParams, publicQuery, raiseBody, reasonBody,
   reportBody, settingsBody,
 } from './schemas.ts';
 import * as settings from './settings.ts';
@@ -16,6 +20,17 @@ import * as topics from './topics.ts';
 import { castBallot } from './votes.ts';
 
 const tags = ['deliberation'];
+
+async function uploaded(req: FastifyRequest) {
+  const part = req.isMultipart() ? await req.file() : undefined;
+  if (!part) throw new AppError(400, 'error.file_required');
+  return part.toBuffer();
+}
+
+function sendPhoto(reply: FastifyReply, photo: { mime: string; data: Uint8Array }, cache: string) {
+  reply.header('content-type', photo.mime).header('cache-control', cache);
+  return Buffer.from(photo.data);
+}
 
 export const deliberationRoutes: RouteSpec[] = [
   route({ method: 'GET', url: '/api/deliberation/places', summary: 'The villages, communities and grids where I may raise a topic', tags, access: 'session', handler: ({ ctx }) => topics.myPlaces(ctx) }),
@@ -33,6 +48,16 @@ export const deliberationRoutes: RouteSpec[] = [
     method: 'PATCH', url: '/api/deliberation/topics/:id', summary: 'Correct a topic’s title or text: its author before any comment or vote, a manager until the vote opens (audited)', tags, access: 'deliberation.participate', params: idParams, body: editBody,
     handler: ({ ctx, params, body }) => topics.editTopic(ctx, params.id, body),
   }),
+  route({
+    method: 'POST', url: '/api/deliberation/topics/:id/photos', summary: 'Add a photo to a topic (JPEG, PNG or WebP, at most 5 MB, six per topic): whoever may correct it, while they may (audited)', tags, access: 'deliberation.participate', params: idParams, upload: true,
+    async handler({ ctx, params, req, reply }) {
+      const data = await uploaded(req);
+      reply.code(201);
+      return photos.addPhoto(ctx, params.id, data);
+    },
+  }),
+  route({ method: 'GET', url: '/api/deliberation/topics/:id/photos/:photoId', summary: 'A photo of a topic, to whoever may see the topic', tags, access: 'deliberation.participate', params: photoParams, handler: async ({ ctx, params, reply }) => sendPhoto(reply, await photos.getPhoto(ctx, params.id, params.photoId), 'private, max-age=3600') }),
+  route({ method: 'DELETE', url: '/api/deliberation/topics/:id/photos/:photoId', summary: 'Remove a photo of a topic: whoever may correct it, while they may (audited)', tags, access: 'deliberation.participate', params: photoParams, handler: ({ ctx, params }) => photos.removePhoto(ctx, params.id, params.photoId) }),
   route({ method: 'GET', url: '/api/deliberation/topics/:id/comments', summary: 'A page of the discussion, oldest first, with the next page’s cursor; hidden comments come without text except to their author and moderators', tags, access: 'deliberation.participate', params: idParams, query: commentsQuery, handler: ({ ctx, params, query }) => discussion.listComments(ctx, params.id, query) }),
   route({
     method: 'POST', url: '/api/deliberation/topics/:id/comments', summary: 'Comment on a topic under discussion', tags, access: 'deliberation.participate', params: idParams, body: commentBody,
@@ -72,4 +97,6 @@ export const deliberationRoutes: RouteSpec[] = [
   route({ method: 'GET', url: '/api/deliberation/settings', summary: 'How many reports hide a comment', tags, access: 'session', handler: ({ ctx }) => settings.getSettings(ctx) }),
   route({ method: 'PUT', url: '/api/deliberation/settings', summary: 'Set how many reports hide a comment (system administrator)', tags, access: 'deliberation.manage', body: settingsBody, handler: ({ ctx, body }) => settings.updateSettings(ctx, body) }),
   route({ method: 'GET', url: '/api/public/deliberation', summary: 'A community’s accountability page: topics, decisions, votes once closed, actions with progress — nothing personal', tags, access: 'public', query: publicQuery, handler: ({ ctx, query }) => publicAccountability(ctx, query.unit) }),
+  // Short-lived in shared caches: a photo removed, or a place archived, should not linger for long.
+  route({ method: 'GET', url: '/api/public/deliberation/topics/:id/photos/:photoId', summary: 'A photo of a topic that a public accountability page shows', tags, access: 'public', params: photoParams, handler: async ({ ctx, params, reply }) => sendPhoto(reply, await publicPhoto(ctx, params.id, params.photoId), 'public, max-age=300') }),
 ];

@@ -87,6 +87,7 @@ export const settingsBody = z.object({ hideAfterReports: z.number().int() });
 export const publicQuery = z.object({ unit: z.string().trim().min(1).max(40) });
 
 export const topicParams = z.object({ id });
+export const photoParams = z.object({ id, photoId: id });
 
 export type RaiseBody = z.infer<typeof raiseBody>;
 export type ListQuery = z.infer<typeof listQuery>;

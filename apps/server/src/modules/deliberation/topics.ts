@@ -9,6 +9,7 @@ import { requireAuth, requirePermission } from '../../core/access.ts';
 import { changedFields, recordAudit } from '../../core/audit.ts';
 import { nowIso, today, type Auth, type Db, type RequestCtx } from '../../core/context.ts';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../../core/errors.ts';
+import type { DialectName } from '../../db/dialect.ts';
 import { hideAfterReports } from './settings.ts';
 import { isPersonOf, MANAGER_ROLES, PARTICIPANT_ROLES, placesOf, rightsAt, visibleUnits, type TopicRights } from './places.ts';
 import * as repo from './repo.ts';
@@ -128,7 +129,7 @@ function presentCouncil(c: NonNullable<Awaited<ReturnType<typeof repo.councilOf>
 }
 
 /** How the caller stands to a topic for correcting it: its author, a manager of its place, both or neither. */
-function editorStanding(topic: { raised_by: number }, auth: Auth, rights: TopicRights): TopicEditor[] {
+export function editorStanding(topic: { raised_by: number }, auth: Auth, rights: TopicRights): TopicEditor[] {
   return [...(topic.raised_by === auth.userId ? (['author'] as const) : []), ...(rights.manage ? (['manager'] as const) : [])];
 }
 
@@ -138,7 +139,7 @@ export async function getTopic(ctx: RequestCtx, id: number) {
   const { topic, rights } = await visibleTopic(db, auth, id);
   const now = nowIso(ctx.deps);
   const status = topic.status as TopicStatus;
-  const [council, people, vote, actions, mine, ballots] = await Promise.all([
+  const [council, people, vote, actions, mine, ballots, photos] = await Promise.all([
     repo.councilOf(db, id),
     repo.attendeesOf(db, id),
     voteSummary(db, topic, now),
@@ -146,12 +147,15 @@ export async function getTopic(ctx: RequestCtx, id: number) {
     repo.ballotOf(db, id, auth.userId),
     // Ballots matter to an edit only where the table lets anyone edit at all.
     TOPIC_EDITABLE[status].length ? repo.countBallots(db, id) : Promise.resolve(0),
+    repo.photosOf(db, [id]),
   ]);
   const day = today(ctx);
   const presented = actions.map((a) => presentAction(a, day));
   return {
     ...presentTopic(topic),
     canEdit: topicEditCheck(status, editorStanding(topic, auth, rights), { comments: Number(topic.comments), ballots }).ok,
+    /** Added and removed by whoever may correct the topic (canEdit). */
+    photos: photos.map((p) => ({ id: p.id, mime: p.mime, size: p.size, createdAt: p.created_at, url: `/api/deliberation/topics/${id}/photos/${p.id}` })),
     council: council ? presentCouncil(council, people) : null,
     vote: vote ? { ...vote, myChoice: mine?.option_index ?? null } : null,
     actions: presented,
@@ -262,12 +266,7 @@ export async function editTopic(ctx: RequestCtx, id: number, body: EditBody) {
   const { rights } = await visibleTopic(db, auth, id);
   const now = nowIso(ctx.deps);
   await db.transaction().execute(async (tx) => {
-    const row = await repo.lockTopic(tx, dialect, id);
-    if (!row) throw notFound();
-    const comments = (await repo.commentFigures(tx, id)).total;
-    const ballots = await repo.countBallots(tx, id);
-    const check = topicEditCheck(row.status as TopicStatus, editorStanding(row, auth, rights), { comments, ballots });
-    if (!check.ok) throw new AppError(check.status, check.code);
+    const row = await lockForEdit(tx, dialect, id, auth, rights);
     const diff = changedFields({ title: row.title, description: row.description }, { title: body.title, description: body.description });
     // Saving the text unchanged is no correction: nothing to mark or audit.
     if (!diff.changed) return;
@@ -276,6 +275,21 @@ export async function editTopic(ctx: RequestCtx, id: number, body: EditBody) {
     await recordAudit(tx, ctx, { entityType: 'deliberation_topic', entityId: id, unitId: row.unit_id, action: 'deliberation.edit', before: diff.before, after: diff.after });
   });
   return getTopic(ctx, id);
+}
+
+/**
+ * The topic's row, locked, once the caller may still correct it (its text or its photos); refused
+ * with the domain's answer otherwise. Under the lock, a comment or vote arriving at the same moment
+ * cannot slip under an author's change.
+ */
+export async function lockForEdit(tx: Db, dialect: DialectName, id: number, auth: Auth, rights: TopicRights) {
+  const row = await repo.lockTopic(tx, dialect, id);
+  if (!row) throw notFound();
+  const comments = (await repo.commentFigures(tx, id)).total;
+  const ballots = await repo.countBallots(tx, id);
+  const check = topicEditCheck(row.status as TopicStatus, editorStanding(row, auth, rights), { comments, ballots });
+  if (!check.ok) throw new AppError(check.status, check.code);
+  return row;
 }
 
 export async function openVote(ctx: RequestCtx, id: number, body: OpenVoteBody) {

@@ -1,13 +1,17 @@
 // 提议题: a resident or member proposes a topic for their village, community or grid — one column,
-// big controls, the places offered are only those where they are registered.
+// big controls, the places offered are only those where they are registered. Photos (the broken
+// street light) go up one by one once the topic exists; one the server refuses is named in a
+// warning, and the topic stands without it.
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { TOPIC_CATEGORY_VALUES } from '@xianfeng/domain';
-import { Alert, Button, Card, Empty, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { errorMessage } from '../../api/client.ts';
 import { applyFormErrors } from '../../api/formErrors.ts';
-import { raiseTopic, useInvalidateDeliberation, usePlaces } from './hooks.ts';
+import { PhotoPicker, usePhotoList } from '../../components/PhotoPicker.tsx';
+import { raiseTopic, uploadTopicPhoto, useInvalidateDeliberation, usePlaces } from './hooks.ts';
 import { useDeliberationLabels } from './labels.ts';
 
 interface RaiseForm {
@@ -26,6 +30,8 @@ export default function RaiseTopicPage() {
   const { category } = useDeliberationLabels();
   const { data: places } = usePlaces();
   const [form] = Form.useForm<RaiseForm>();
+  const photos = usePhotoList();
+  const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const single = places?.items.length === 1 ? places.items[0] : undefined;
@@ -39,6 +45,14 @@ export default function RaiseTopicPage() {
     setError(null);
     try {
       const topic = await raiseTopic({ unitId: v.unitId!, category: v.category!, title: v.title!, description: v.description! });
+      await photos.upload(photos.photos, async (file, onProgress) => {
+        try {
+          return await uploadTopicPhoto(topic.id, file, (p) => onProgress(p.percent)).promise;
+        } catch (e) {
+          message.warning(t('deliberation.photos.failed', { name: file.name, reason: errorMessage(e) }));
+          throw e;
+        }
+      });
       void invalidate();
       navigate(`/deliberation/${topic.id}`, { replace: true });
     } catch (e) {
@@ -79,6 +93,7 @@ export default function RaiseTopicPage() {
             <Form.Item name="description" label={t('deliberation.field.description')} rules={[{ required: true, min: 2, message: t('deliberation.raise.descriptionRequired') }]}>
               <Input.TextArea rows={5} maxLength={4000} showCount placeholder={t('deliberation.raise.descriptionPlaceholder')} data-testid="deliberation-raise-description" />
             </Form.Item>
+            <PhotoPicker list={photos} label={t('deliberation.photos.label')} testIdPrefix="deliberation-raise" />
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
             <Button type="primary" htmlType="submit" block loading={busy} style={{ height: 52, fontSize: 17 }} data-testid="deliberation-raise-submit">
               {t('deliberation.raise.submit')}

@@ -1,4 +1,4 @@
-// One topic: what was proposed and by whom, where it stands in its life (征集意见 → 议事会 → 表决 →
+// One topic: what was proposed (with its photos) and by whom, where it stands in its life (征集意见 → 议事会 → 表决 →
 // 已决定 → 落实中 → 已办结), the council with its minutes, the vote, the decision and its follow-up
 // actions, the discussion — and for the secretary of the place the next steps. Phone first: one
 // column of cards.
@@ -17,6 +17,7 @@ import { EditTopicDialog } from './EditTopicDialog.tsx';
 import { topicKey, useInvalidateDeliberation, useTopic } from './hooks.ts';
 import { STATUS_COLORS, useDeliberationLabels } from './labels.ts';
 import { ManagePanel } from './ManagePanel.tsx';
+import { TopicPhotos } from './TopicPhotos.tsx';
 import type { TopicDetail, TopicStatus } from './types.ts';
 import { VotePanel } from './VotePanel.tsx';
 
@@ -82,6 +83,11 @@ export default function TopicPage() {
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 16 }} data-testid="topic-description">
           {topic.description}
         </Typography.Paragraph>
+        {topic.photos.length > 0 && (
+          <div style={{ marginBottom: 12 }}>
+            <TopicPhotos photos={topic.photos} size={isPhone ? 96 : 120} />
+          </div>
+        )}
         <Descriptions size="small" column={isPhone ? 1 : 2}>
           <Descriptions.Item label={t('deliberation.field.place')}>{topic.unitName}</Descriptions.Item>
           <Descriptions.Item label={t('deliberation.field.category')}>{category(topic.category)}</Descriptions.Item>

@@ -1,8 +1,8 @@
 // Reading and acting on the deliberation hall with TanStack Query; every key starts with 'deliberation'.
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api } from '../../api/client.ts';
-import type { Action, ActionStatus, AttendeeCandidate, CommentPage, Place, PublicAccountability, TopicDetail, TopicPage } from './types.ts';
+import { api, upload, type UploadProgress } from '../../api/client.ts';
+import type { Action, ActionStatus, AttendeeCandidate, CommentPage, Place, PublicAccountability, TopicDetail, TopicPage, TopicPhoto } from './types.ts';
 
 export const topicKey = (id: number) => ['deliberation', 'topic', id] as const;
 export const commentsKey = (id: number) => ['deliberation', 'comments', id] as const;
@@ -52,6 +52,8 @@ export const moderateComment = (commentId: number, action: 'hide' | 'restore', r
 export const castBallot = (topicId: number, option: number) => api.put<TopicDetail>(`/api/deliberation/topics/${topicId}/ballot`, { option });
 
 export const editTopic = (id: number, input: { title?: string; description?: string }) => api.patch<TopicDetail>(`/api/deliberation/topics/${id}`, input);
+export const uploadTopicPhoto = (id: number, file: File, onProgress: (p: UploadProgress) => void) => upload<TopicPhoto>(`/api/deliberation/topics/${id}/photos`, file, undefined, onProgress);
+export const removeTopicPhoto = (id: number, photoId: number) => api.del<void>(`/api/deliberation/topics/${id}/photos/${photoId}`);
 export const scheduleCouncil = (id: number, input: { scheduledAt: string; place: string; attendees: string[]; memberIds: number[]; userIds: number[] }) => api.post<TopicDetail>(`/api/deliberation/topics/${id}/council`, input);
 export const updateCouncil = (id: number, input: { scheduledAt?: string; place?: string; attendees?: string[]; memberIds?: number[]; userIds?: number[]; minutes?: string }) => api.patch<TopicDetail>(`/api/deliberation/topics/${id}/council`, input);
 export const openVote = (id: number, input: { options?: string[]; closesAt: string }) => api.post<TopicDetail>(`/api/deliberation/topics/${id}/vote`, input);

@@ -93,6 +93,15 @@ export interface Action {
   overdue: boolean;
 }
 
+/** A photo of a topic; `url` opens it for whoever may see the topic. */
+export interface TopicPhoto {
+  id: number;
+  mime: string;
+  size: number;
+  createdAt: string;
+  url: string;
+}
+
 export interface TopicDetail extends Topic {
   council: Council | null;
   vote: Vote | null;
@@ -101,8 +110,9 @@ export interface TopicDetail extends Topic {
   rights: { see: boolean; discuss: boolean; vote: boolean; moderate: boolean; manage: boolean };
   nextActions: TopicAction[];
   hideAfterReports: number;
-  /** Whether I may correct the title and text now (its author before any response, a manager until the vote). */
+  /** Whether I may correct the title and text, and add or remove photos, now (its author before any response, a manager until the vote). */
   canEdit: boolean;
+  photos: TopicPhoto[];
 }
 
 export interface Comment {
@@ -154,6 +164,8 @@ export interface PublicTopic {
   vote: { options: string[]; closesAt: string; open: boolean; votes: number; electorate: number; turnout: number; counts: number[] | null } | null;
   actions: PublicAction[];
   progress: number;
+  /** Public addresses of the topic's photos. */
+  photos: Array<{ id: number; url: string }>;
 }
 
 export interface PublicAccountability {

@@ -1,7 +1,7 @@
-// 议事公开: a village's or community's accountability page — every topic with where it stands,
-// the decision and the vote once closed, the follow-up actions with who answers for them and how
-// far they are, and a chart of the progress. No login; nothing personal (no names of residents,
-// no comments, no ballots). The unit is named by its code (?unit=), as a notice board would print it.
+// 议事公开: a village's or community's accountability page — every topic with its photos and where
+// it stands, the decision and the vote once closed, the follow-up actions with who answers for them
+// and how far they are, and a chart of the progress. No login; nothing personal (no names of
+// residents, no comments, no ballots). The unit is named by its code (?unit=), as a notice board would print it.
 import { Alert, Card, Col, Empty, Input, List, Progress, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { errorMessage } from '../../api/client.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { usePublicDeliberation } from '../deliberation/hooks.ts';
 import { ACTION_COLORS, STATUS_COLORS, useDeliberationLabels } from '../deliberation/labels.ts';
+import { TopicPhotos } from '../deliberation/TopicPhotos.tsx';
 import type { PublicTopic } from '../deliberation/types.ts';
 
 const DeliberationChart = lazy(() => import('./DeliberationChart.tsx'));
@@ -30,6 +31,7 @@ function TopicCard({ topic }: { topic: PublicTopic }) {
           {topic.unitName} · {category(topic.category)} · {formatDateTime(topic.raisedAt)}
         </Typography.Text>
         {topic.reason && <Alert type="warning" showIcon title={t('deliberation.detail.reason', { reason: topic.reason })} />}
+        <TopicPhotos photos={topic.photos} size={72} />
         {topic.vote && (
           <div data-testid="public-vote">
             <Typography.Text strong>{t('deliberation.vote.title')}</Typography.Text>{' '}
