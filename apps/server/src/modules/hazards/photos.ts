@@ -1,16 +1,14 @@
 // Photos of a hazard: of the hazard as reported (by who reported it, or a triager) and of the fix
 // (by the assignee, or a triager). The same checks as an alarm's photos: images only, recognized
 // by their first bytes, at most 5 MB each, six per hazard.
-import { HAZARD_CLOSED_STATUSES, sniffEvidenceType } from '@xianfeng/domain';
+import { HAZARD_CLOSED_STATUSES } from '@xianfeng/domain';
 import { canAccessUnit, requireAuth } from '../../core/access.ts';
 import { recordAudit } from '../../core/audit.ts';
 import { nowIso, type RequestCtx } from '../../core/context.ts';
-import { AppError, conflict, forbidden, notFound, unprocessable } from '../../core/errors.ts';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../alarms/photos.ts';
+import { conflict, forbidden, notFound, unprocessable } from '../../core/errors.ts';
+import { checkPhoto, MAX_PHOTOS } from '../alarms/photos.ts';
 import { maySee } from './hazards.ts';
 import * as repo from './repo.ts';
-
-const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
 export async function addPhoto(ctx: RequestCtx, hazardId: number, stage: 'report' | 'fix', data: Buffer) {
   const auth = requireAuth(ctx.auth);
@@ -19,9 +17,7 @@ export async function addPhoto(ctx: RequestCtx, hazardId: number, stage: 'report
   if (!h || !(await maySee(db, auth, h))) throw notFound();
   const owner = stage === 'report' ? h.reported_by === auth.userId : h.assigned_to === auth.userId;
   if (!owner && !(await canAccessUnit(db, auth, 'hazard.triage', h.unit_id))) throw forbidden();
-  if (data.length > MAX_PHOTO_BYTES) throw new AppError(413, 'alarm.photo_too_large', undefined, { limitMb: MAX_PHOTO_BYTES / 1024 / 1024 });
-  const mime = sniffEvidenceType(data);
-  if (!mime || !IMAGE_TYPES.includes(mime)) throw new AppError(415, 'alarm.photo_not_image');
+  const mime = checkPhoto(data);
   const now = nowIso(ctx.deps);
   const id = await db.transaction().execute(async (tx) => {
     // The hazard row is locked, so two uploads at once cannot both slip under the limit.

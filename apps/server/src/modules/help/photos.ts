@@ -2,22 +2,19 @@
 // the file name), at most six of 5 MB each. The resident adds them — with the receipt code from
 // the public page, or logged in — within an hour of filing and while the request is still open;
 // whoever may see the request sees them.
-import { HELP_OPEN_STATUSES, sniffEvidenceType, type HelpStatus } from '@xianfeng/domain';
+import { HELP_OPEN_STATUSES, type HelpStatus } from '@xianfeng/domain';
 import { requireAuth } from '../../core/access.ts';
 import { recordAudit } from '../../core/audit.ts';
 import { nowIso, type RequestCtx } from '../../core/context.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../core/errors.ts';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../alarms/photos.ts';
+import { checkPhoto, MAX_PHOTOS } from '../alarms/photos.ts';
 import * as repo from './repo.ts';
 import { getHelpRequest } from './requests.ts';
 
-const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const PHOTO_WINDOW_MS = 3_600_000;
 
 async function addPhoto(ctx: RequestCtx, requestId: number, data: Buffer) {
-  if (data.length > MAX_PHOTO_BYTES) throw new AppError(413, 'help.photo_too_large', undefined, { limitMb: MAX_PHOTO_BYTES / 1024 / 1024 });
-  const mime = sniffEvidenceType(data);
-  if (!mime || !IMAGE_TYPES.includes(mime)) throw new AppError(415, 'help.photo_not_image');
+  const mime = checkPhoto(data, 'help');
   const { db, dialect } = ctx.deps.database;
   const now = nowIso(ctx.deps);
   const id = await db.transaction().execute(async (tx) => {
