@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { spawnServer, XIANFENG_BIN } from '../apps/server/test/spawn.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -12,7 +13,7 @@ const root = path.resolve(import.meta.dirname, '..');
 export const ADMIN_PASSWORD = 'Admin2026e2e';
 export const DEMO_PASSWORD = 'Xianfeng2026';
 
-function run(args: string[], env: NodeJS.ProcessEnv) {
+export function run(args: string[], env: NodeJS.ProcessEnv) {
   return new Promise<string>((resolve, reject) => {
     const p = spawn(process.execPath, [XIANFENG_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -28,11 +29,27 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/** The environment of an installation in `dir` (its database, key file and administrator password). */
+export function installationEnv(dir: string): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: path.join(dir, DEMO_DATABASE), XIANFENG_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn' };
+}
+export const DEMO_DATABASE = 'xianfeng.db';
+
+/**
+ * Puts a fresh copy of the demo county into `dir`: `xianfeng demo` runs once per test run
+ * (e2e/global-setup.ts; 20 s each time it runs) and every file starts from a copy of its database
+ * and key file, so no file sees another's changes.
+ */
+export function installDemo(dir: string) {
+  const template = inject('demoTemplate');
+  for (const file of fs.readdirSync(template)) fs.copyFileSync(path.join(template, file), path.join(dir, file));
+}
+
 /** A fresh installation with the demo county, serving the built web app. */
 export async function startServer(): Promise<Server> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-e2e-'));
-  const env = { ...process.env, DATABASE_URL: path.join(dir, 'xianfeng.db'), XIANFENG_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn' };
-  await run(['demo'], env);
+  const env = installationEnv(dir);
+  installDemo(dir);
   const server = await spawnServer(env);
   return {
     url: server.url,

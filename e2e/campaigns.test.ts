@@ -6,15 +6,15 @@
 // page and gets a receipt code; the objection is dismissed with a reply the resident reads with
 // the code; closing is refused while the notice runs; then the server's clock moves past the
 // notice, the campaign closes, and the member's stars show on the pioneer board and the honor roll.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, daysBetween, makeIdNumber, todayYmd } from '@xianfeng/domain';
-import { spawnServer, XIANFENG_BIN, type ServerProcess } from '../apps/server/test/spawn.ts';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, launchBrowser, screenshot } from './browser.ts';
+import { spawnServer, type ServerProcess } from '../apps/server/test/spawn.ts';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, installationEnv, installDemo, launchBrowser, screenshot } from './browser.ts';
 import { login, call, logIn, pick, noSidewaysScroll, type Session } from './session.ts';
 
 /** A 1×1 PNG: the server recognises evidence by its first bytes. */
@@ -49,16 +49,6 @@ interface Installation {
   url: string;
   env: NodeJS.ProcessEnv;
   process: ServerProcess;
-}
-
-function cli(args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<void>((resolve, reject) => {
-    const p = spawn(process.execPath, [XIANFENG_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (out += d));
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`xianfeng ${args.join(' ')} failed: ${out}`))));
-  });
 }
 
 function exited(proc: ChildProcess) {
@@ -119,8 +109,8 @@ describe('the five-star review pipeline in a browser', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-e2e-campaigns-'));
-    const env = { ...process.env, DATABASE_URL: path.join(dir, 'xianfeng.db'), XIANFENG_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn' };
-    await cli(['demo'], env);
+    const env = installationEnv(dir);
+    installDemo(dir);
     const proc = await spawnServer(env);
     server = { url: proc.url, env, process: proc };
     browser = await launchBrowser();
