@@ -293,7 +293,7 @@ describe('alarms raised from a phone, in a browser', () => {
     await expect(call(server, dutyApi, 'POST', `/api/alarms/${landslideId}/close`, { note: '' })).rejects.toThrow(/409/);
   });
 
-  it('the duty officer closes the flooding alarm, and the queue of open alarms is empty of both', async () => {
+  it('the duty officer closes the flooding alarm a moment after a colleague did: told so, the page shows it closed; the queue is empty of both', async () => {
     await duty.goto(`${server.url}/alarms`);
     await duty.getByTestId('alarms-table').waitFor();
     await row(duty, floodId).waitFor();
@@ -303,10 +303,15 @@ describe('alarms raised from a phone, in a browser', () => {
     await duty.getByTestId('alarm-detail-page').waitFor();
     await expect.poll(() => status(duty), POLL).toBe('待处置');
     await duty.getByTestId('alarm-close').click();
-    await duty.getByTestId('alarm-close-note').locator('xpath=descendant-or-self::textarea').fill(CLOSE_NOTE);
+    await duty.getByTestId('alarm-close-note').locator('xpath=descendant-or-self::textarea').fill('已排水，可以办结');
+    // Meanwhile a colleague on the same duty closes it from another device.
+    await call(server, dutyApi, 'POST', `/api/alarms/${floodId}/close`, { note: CLOSE_NOTE });
     await duty.getByTestId('alarm-close-submit').click();
+    await duty.locator('.ant-message-error').waitFor();
+    await duty.getByTestId('alarm-close-submit').waitFor({ state: 'detached' });
     await expect.poll(() => status(duty), POLL).toBe('已办结');
     expect(await duty.getByTestId('alarm-detail-page').textContent()).toContain(CLOSE_NOTE);
+    expect(await duty.getByTestId('alarm-detail-page').textContent()).not.toContain('已排水，可以办结');
     expect(await duty.getByTestId('alarm-close').count()).toBe(0);
 
     await duty.goto(`${server.url}/alarms`);

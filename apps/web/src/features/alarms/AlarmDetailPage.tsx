@@ -12,6 +12,7 @@ import { useCan } from '../../auth/session.ts';
 import { Coordinates } from '../../components/PlaceField.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
+import { useRecordAction } from '../../lib/useRecordAction.ts';
 import { useHazardLabels } from '../hazards/labels.ts';
 import { AlarmKindTag, AlarmStatusTag } from './AlarmTags.tsx';
 import { PhotoStrip } from './AlarmThumbs.tsx';
@@ -34,6 +35,7 @@ export default function AlarmDetailPage() {
   const id = Number(useParams().id);
   const { data: a, error } = useAlarm(id);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const run = useRecordAction<AlarmDetail>(alarmKey(id), invalidate, () => setDialog(null));
 
   if (!(id > 0) || (error instanceof ApiError && error.status === 404))
     return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('alarms.detail.notFound')} data-testid="alarm-not-found" />;
@@ -42,25 +44,6 @@ export default function AlarmDetailPage() {
 
   const back = can('warning.read') ? '/alarms' : '/alarms/mine';
   const active = a.status === 'open' || a.status === 'handling';
-
-  async function act(kind: 'handle' | 'close', note: string) {
-    try {
-      const next = kind === 'handle' ? await handleAlarm(a!.id, note) : await closeAlarm(a!.id, note);
-      qc.setQueryData<AlarmDetail>(alarmKey(a!.id), next);
-      message.success(t(kind === 'handle' ? 'alarms.action.handled' : 'alarms.action.closed'));
-      setDialog(null);
-      void invalidate();
-    } catch (e) {
-      // Someone else moved it meanwhile: show where it stands now.
-      if (e instanceof ApiError && e.status === 409) {
-        message.error(errorMessage(e));
-        setDialog(null);
-        void invalidate();
-        return;
-      }
-      throw e;
-    }
-  }
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 820, margin: '0 auto', display: 'flex' }} data-testid="alarm-detail-page">
@@ -141,7 +124,7 @@ export default function AlarmDetailPage() {
         okText={t(dialog === 'close' ? 'alarms.action.close' : 'alarms.action.handle')}
         initial={a.note ?? ''}
         onClose={() => setDialog(null)}
-        onSubmit={(note) => act(dialog === 'close' ? 'close' : 'handle', note)}
+        onSubmit={(note) => (dialog === 'close' ? run(() => closeAlarm(id, note), 'alarms.action.closed') : run(() => handleAlarm(id, note), 'alarms.action.handled'))}
       />
       <PromoteDialog
         alarm={a}

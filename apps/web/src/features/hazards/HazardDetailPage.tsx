@@ -14,6 +14,7 @@ import { Coordinates } from '../../components/PlaceField.tsx';
 import { ReasonDialog } from '../../components/ReasonDialog.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
+import { useRecordAction } from '../../lib/useRecordAction.ts';
 import { PhotoStrip } from '../alarms/AlarmThumbs.tsx';
 import { NoteDialog } from '../alarms/NoteDialog.tsx';
 import { AssignDialog, FixDialog } from './HazardDialogs.tsx';
@@ -58,29 +59,11 @@ export default function HazardDetailPage() {
   const id = Number(useParams().id);
   const { data: h, error } = useHazard(id);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const run = useRecordAction<HazardDetail>(hazardKey(id), invalidate, () => setDialog(null));
 
   if (!(id > 0) || (error instanceof ApiError && error.status === 404)) return <Result status="404" title={t('errors.notFoundTitle')} subTitle={t('hazards.detail.notFound')} data-testid="hazard-not-found" />;
   if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
   if (!h) return <Skeleton active />;
-
-  /** Runs an action; when someone else moved the hazard first, shows where it stands now. */
-  async function run(action: () => Promise<HazardDetail>, done: string) {
-    try {
-      const next = await action();
-      qc.setQueryData<HazardDetail>(hazardKey(id), next);
-      message.success(t(done));
-      setDialog(null);
-      void invalidate();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
-        message.error(errorMessage(e));
-        setDialog(null);
-        void invalidate();
-        return;
-      }
-      throw e;
-    }
-  }
 
   const back = can('hazard.read') ? '/hazards' : '/hazards/mine';
   const reportPhotos = h.photos.filter((p) => p.stage === 'report');
