@@ -4,8 +4,10 @@
 // a third of them with accounts, and 20,000 members registered where they live (双报到); then
 // measures matching a new request against them (the database narrows by place and specialty
 // through indexes, the domain scores), and 1,000 requests filed concurrently through the public
-// page of a real `xianfeng serve` process — all at once, then 1,000 more arriving at a steady rate
-// — all recorded? Prints figures; asserts nothing.
+// page of a real `xianfeng serve` process — all at once (set against the floors of the machine),
+// 1,000 more arriving at a steady rate, and 1,000 more filed by a hundred residents at a time — all
+// recorded? Prints figures; asserts nothing.
+import { fork } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +32,7 @@ const REGISTERED = Math.round(MEMBERS / 10);
 const MATCHES = 300;
 const FILINGS = Number(process.env.BENCH_HELP_FILINGS) || 1000;
 const FILING_RATE = Number(process.env.BENCH_HELP_RATE) || 100;
+const IN_FLIGHT = Number(process.env.BENCH_HELP_IN_FLIGHT) || 100;
 const CHUNK = 500;
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -156,7 +159,7 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
     const target = city.villages.slice(0, 50);
     // Each resident opened the QR page first (its question), as the page does; then all press 提交 at once.
     const forms = await Promise.all(
-      Array.from({ length: 2 * FILINGS }, async (_, i) => {
+      Array.from({ length: 3 * FILINGS }, async (_, i) => {
         const village = target[i % target.length]!;
         const page = (await (await fetch(`${server!.url}/api/public/help/villages/${village.code}`)).json()) as { challenge: { question: string; token: string } };
         const [a, b] = page.challenge.question.match(/\d+/g)!.map(Number);
@@ -168,8 +171,11 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
       }),
     );
     const count = async () => Number((await db.selectFrom('help_request').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    /** Files each form, all at once (`perSecond` 0) or arriving at a steady rate whatever the answers (how people arrive). */
-    const fileAll = async (list: typeof forms, perSecond: number, how: string) => {
+    /**
+     * Files each form: all at once, arriving at a steady rate whatever the answers (how people
+     * arrive), or by a number of residents at a time, each filing the next as soon as answered.
+     */
+    const fileAll = async (list: typeof forms, pace: { perSecond: number } | { inFlight: number } | 'at once', how: string) => {
       const before = await count();
       const clientMs: number[] = [];
       const serverMs: number[] = [];
@@ -178,9 +184,7 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
       const t1 = Date.now();
       const serverCpu = cpuOf(server!.proc.pid!);
       const clientCpu = process.cpuUsage();
-      await Promise.all(
-        list.map(async (f, i) => {
-          if (perSecond > 0) await new Promise((r) => setTimeout(r, (i * 1000) / perSecond));
+      const fileOne = async (f: (typeof forms)[number]) => {
           const start = performance.now();
           const res = await fetch(`${server!.url}/api/public/help/villages/${f.village}/requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': f.address }, body: JSON.stringify(f.body) });
           await res.arrayBuffer();
@@ -188,8 +192,18 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (res.status !== 201) failed++;
           else serverMs.push(Number(res.headers.get('server-timing')!.split('dur=')[1]));
-        }),
-      );
+      };
+      if (pace === 'at once') await Promise.all(list.map(fileOne));
+      else if ('perSecond' in pace) await Promise.all(list.map(async (f, i) => {
+        await new Promise((r) => setTimeout(r, (i * 1000) / pace.perSecond));
+        await fileOne(f);
+      }));
+      else {
+        let next = 0;
+        await Promise.all(Array.from({ length: pace.inFlight }, async () => {
+          while (next < list.length) await fileOne(list[next++]!);
+        }));
+      }
       const seconds = (Date.now() - t1) / 1000;
       const serverCpuMs = cpuOf(server!.proc.pid!) - serverCpu;
       const clientCpuUse = process.cpuUsage(clientCpu);
@@ -197,21 +211,33 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
       console.log(`${list.length} requests filed through the public page, ${how}: ${seconds.toFixed(1)} s (${(list.length / seconds).toFixed(0)}/s), ${failed} failed (${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')}); client p50 ${ms(quantile(clientMs, 0.5))}, p99 ${ms(quantile(clientMs, 0.99))}; server-side p50 ${ms(quantile(serverMs, 0.5))}, p99 ${ms(quantile(serverMs, 0.99))}`);
       console.log(`  recorded: ${(await count()) - before} of ${list.length} requests; CPU per filing: server ${(serverCpuMs / list.length).toFixed(2)} ms, benchmark client ${(clientCpuMs / list.length).toFixed(2)} ms`);
     };
-    // The floor of this machine: the same burst at the health check (one small read, no body),
-    // through the same client. No filing can be answered faster than this.
-    const floor: number[] = [];
-    const tf = Date.now();
-    await Promise.all(Array.from({ length: FILINGS }, async () => {
-      const start = performance.now();
-      await (await fetch(`${server!.url}/api/health`)).arrayBuffer();
-      floor.push(performance.now() - start);
-    }));
-    console.log(`floor: ${FILINGS} GET /api/health all sent at once: ${((Date.now() - tf) / 1000).toFixed(1)} s, client p50 ${ms(quantile(floor, 0.5))}, p99 ${ms(quantile(floor, 0.99))}`);
+    // The floors of this machine: the same burst, through the same client, at the health check (one
+    // small read, no body) and at a plain Node server answering a constant (after a first burst to
+    // warm it up, as the page loads warmed this one). No filing can be answered faster.
+    const burst = async (url: string) => {
+      const times: number[] = [];
+      await Promise.all(Array.from({ length: FILINGS }, async () => {
+        const start = performance.now();
+        await (await fetch(url)).arrayBuffer();
+        times.push(performance.now() - start);
+      }));
+      return `client p50 ${ms(quantile(times, 0.5))}, p99 ${ms(quantile(times, 0.99))}`;
+    };
+    const bare = fork(path.join(import.meta.dirname, 'bare-server.ts'), [], { execArgv: ['--import', 'tsx'] });
+    try {
+      const port = await new Promise<number>((resolve) => bare.once('message', (m) => resolve(m as number)));
+      await burst(`http://127.0.0.1:${port}/`);
+      console.log(`floor: ${FILINGS} requests all sent at once to a plain Node server answering a constant: ${await burst(`http://127.0.0.1:${port}/`)}`);
+    } finally {
+      bare.kill();
+    }
+    console.log(`floor: ${FILINGS} GET /api/health all sent at once: ${await burst(`${server!.url}/api/health`)}`);
     // All at once: the client's time is mostly waiting in line behind the others (one process);
     // the server-side time is what each filing costs. Then the same number arriving at a steady
-    // rate, as residents do.
-    await fileAll(forms.slice(0, FILINGS), 0, 'all sent at once');
-    await fileAll(forms.slice(FILINGS), FILING_RATE, `arriving at ${FILING_RATE} a second`);
+    // rate, as residents do, and filed by a hundred residents at a time.
+    await fileAll(forms.slice(0, FILINGS), 'at once', 'all sent at once');
+    await fileAll(forms.slice(FILINGS, 2 * FILINGS), { perSecond: FILING_RATE }, `arriving at ${FILING_RATE} a second`);
+    await fileAll(forms.slice(2 * FILINGS), { inFlight: IN_FLIGHT }, `by ${IN_FLIGHT} residents at a time`);
     const mem = memoryOf(server.proc.pid!);
     console.log(`server process memory: RSS ${mem.rss.toFixed(0)} MB, peak ${mem.peak.toFixed(0)} MB`);
   } finally {
