@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client.ts';
 import { applyFormErrors } from '../../api/formErrors.ts';
 import { MAX_PHOTOS, PhotoPicker, usePhotoList } from '../../components/PhotoPicker.tsx';
-import { editTopic, removeTopicPhoto, uploadTopicPhoto } from './hooks.ts';
+import { editTopic, removeTopicPhoto, useUploadTopicPhotos } from './hooks.ts';
 import { RemovablePhotos } from './TopicPhotos.tsx';
 import type { TopicDetail } from './types.ts';
 
@@ -21,6 +21,7 @@ export function EditTopicDialog({ topic, onClose, onDone }: { topic: TopicDetail
   const [removed, setRemoved] = useState<number[]>([]);
   const kept = topic.photos.filter((p) => !removed.includes(p.id));
   const photos = usePhotoList(MAX_PHOTOS - kept.length);
+  const uploadPhotos = useUploadTopicPhotos();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -32,14 +33,7 @@ export function EditTopicDialog({ topic, onClose, onDone }: { topic: TopicDetail
       if (removed.length || photos.photos.length) {
         // The text is saved; a photo that fails is named, and the rest goes on.
         for (const id of removed) await removeTopicPhoto(topic.id, id).catch((e: unknown) => message.warning(t('deliberation.photos.removeFailed', { reason: errorMessage(e) })));
-        await photos.upload(photos.photos, async (file, onProgress) => {
-          try {
-            return await uploadTopicPhoto(topic.id, file, (p) => onProgress(p.percent)).promise;
-          } catch (e) {
-            message.warning(t('deliberation.photos.failed', { name: file.name, reason: errorMessage(e) }));
-            throw e;
-          }
-        });
+        await uploadPhotos(topic.id, photos);
         next = await api.get<TopicDetail>(`/api/deliberation/topics/${topic.id}`);
       }
       onDone(next);

@@ -4,14 +4,13 @@
 // warning, and the topic stands without it.
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { TOPIC_CATEGORY_VALUES } from '@xianfeng/domain';
-import { Alert, App, Button, Card, Empty, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { errorMessage } from '../../api/client.ts';
 import { applyFormErrors } from '../../api/formErrors.ts';
 import { PhotoPicker, usePhotoList } from '../../components/PhotoPicker.tsx';
-import { raiseTopic, uploadTopicPhoto, useInvalidateDeliberation, usePlaces } from './hooks.ts';
+import { raiseTopic, useInvalidateDeliberation, usePlaces, useUploadTopicPhotos } from './hooks.ts';
 import { useDeliberationLabels } from './labels.ts';
 
 interface RaiseForm {
@@ -31,7 +30,7 @@ export default function RaiseTopicPage() {
   const { data: places } = usePlaces();
   const [form] = Form.useForm<RaiseForm>();
   const photos = usePhotoList();
-  const { message } = App.useApp();
+  const uploadPhotos = useUploadTopicPhotos();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const single = places?.items.length === 1 ? places.items[0] : undefined;
@@ -45,14 +44,7 @@ export default function RaiseTopicPage() {
     setError(null);
     try {
       const topic = await raiseTopic({ unitId: v.unitId!, category: v.category!, title: v.title!, description: v.description! });
-      await photos.upload(photos.photos, async (file, onProgress) => {
-        try {
-          return await uploadTopicPhoto(topic.id, file, (p) => onProgress(p.percent)).promise;
-        } catch (e) {
-          message.warning(t('deliberation.photos.failed', { name: file.name, reason: errorMessage(e) }));
-          throw e;
-        }
-      });
+      await uploadPhotos(topic.id, photos);
       void invalidate();
       navigate(`/deliberation/${topic.id}`, { replace: true });
     } catch (e) {

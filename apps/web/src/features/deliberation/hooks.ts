@@ -1,7 +1,10 @@
 // Reading and acting on the deliberation hall with TanStack Query; every key starts with 'deliberation'.
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
 import { useCallback } from 'react';
-import { api, upload, type UploadProgress } from '../../api/client.ts';
+import { useTranslation } from 'react-i18next';
+import { api, errorMessage, upload, type UploadProgress } from '../../api/client.ts';
+import type { PhotoList } from '../../components/PhotoPicker.tsx';
 import type { Action, ActionStatus, AttendeeCandidate, CommentPage, Place, PublicAccountability, TopicDetail, TopicPage, TopicPhoto } from './types.ts';
 
 export const topicKey = (id: number) => ['deliberation', 'topic', id] as const;
@@ -53,6 +56,20 @@ export const castBallot = (topicId: number, option: number) => api.put<TopicDeta
 
 export const editTopic = (id: number, input: { title?: string; description?: string }) => api.patch<TopicDetail>(`/api/deliberation/topics/${id}`, input);
 export const uploadTopicPhoto = (id: number, file: File, onProgress: (p: UploadProgress) => void) => upload<TopicPhoto>(`/api/deliberation/topics/${id}/photos`, file, undefined, onProgress);
+/** Sends the picked photos to a topic one after the other; one the server refuses is named in a warning, and the rest go on. */
+export function useUploadTopicPhotos() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return (id: number, list: PhotoList) =>
+    list.upload(list.photos, async (file, onProgress) => {
+      try {
+        return await uploadTopicPhoto(id, file, (p) => onProgress(p.percent)).promise;
+      } catch (e) {
+        message.warning(t('deliberation.photos.failed', { name: file.name, reason: errorMessage(e) }));
+        throw e;
+      }
+    });
+}
 export const removeTopicPhoto = (id: number, photoId: number) => api.del<void>(`/api/deliberation/topics/${id}/photos/${photoId}`);
 export const scheduleCouncil = (id: number, input: { scheduledAt: string; place: string; attendees: string[]; memberIds: number[]; userIds: number[] }) => api.post<TopicDetail>(`/api/deliberation/topics/${id}/council`, input);
 export const updateCouncil = (id: number, input: { scheduledAt?: string; place?: string; attendees?: string[]; memberIds?: number[]; userIds?: number[]; minutes?: string }) => api.patch<TopicDetail>(`/api/deliberation/topics/${id}/council`, input);
