@@ -8,14 +8,17 @@ import { cascadeJobs } from './modules/warnings/cascade.ts';
 import { runSimulation, SIMULATE_JOB } from './modules/warnings/drill.ts';
 import { processDeliveries } from './modules/notifications/outbound.ts';
 import { helpJobs } from './modules/help/escalation.ts';
+import { MATCH_JOB } from './modules/help/requests.ts';
 
 const HANDLERS: Record<string, JobHandler> = { ...cascadeJobs, [SIMULATE_JOB]: runSimulation, ...helpJobs };
+/** Matching a new help request waits while filings are in flight: the burst is answered first. */
+const DEFERRABLE = new Set([MATCH_JOB]);
 const DELIVERY_BATCH = 50;
 
 async function runJobs(deps: Deps): Promise<number> {
   let total = 0;
   for (;;) {
-    const ran = await runDueJobs(deps, HANDLERS);
+    const ran = await runDueJobs(deps, HANDLERS, { deferrable: DEFERRABLE });
     total += ran;
     if (ran === 0) return total;
   }

@@ -1,10 +1,11 @@
-// The worker's passes over due jobs wait while foreground work (residents filing) is in flight in
-// the same process, and no longer than a second a pass (core/jobs.ts).
+// Jobs of a deferrable kind (a new request's matching) wait while foreground work (residents
+// filing) is in flight in the same process, at most five seconds past their due time; other jobs
+// never wait; the end of the foreground work wakes the worker (core/jobs.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inForeground, runDueJobs, scheduleJob, type JobHandler } from '../src/core/jobs.ts';
+import { inForeground, onWake, runDueJobs, scheduleJob, type JobHandler } from '../src/core/jobs.ts';
 import { DATABASES, startTestEnv, type TestEnv } from './harness.ts';
 
-describe.each(DATABASES)('worker passes and foreground work (%s)', (kind) => {
+describe.each(DATABASES)('deferrable jobs and foreground work (%s)', (kind) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await startTestEnv(kind);
@@ -14,47 +15,64 @@ describe.each(DATABASES)('worker passes and foreground work (%s)', (kind) => {
   });
 
   let ref = 0;
-  async function dueJob() {
-    const now = env.deps.now().toISOString();
-    await scheduleJob(env.deps.database.db, { kind: 'test.note', refId: ++ref, runAt: now, now });
+  async function dueJob(jobKind: string, secondsAgo = 0) {
+    const now = env.deps.now();
+    await scheduleJob(env.deps.database.db, { kind: jobKind, refId: ++ref, runAt: new Date(now.getTime() - secondsAgo * 1000).toISOString(), now: now.toISOString() });
+    return ref;
   }
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const DEFERRABLE = { deferrable: new Set(['test.match']) };
+  /** Foreground work that lasts until `end` is called. */
+  function filing() {
+    let end!: () => void;
+    const done = inForeground(env.deps, () => new Promise<void>((r) => (end = r)));
+    return { end: async () => (end(), await done) };
+  }
 
-  it('a pass waits until the filings in flight are answered, then runs', async () => {
-    const order: string[] = [];
-    const handlers: Record<string, JobHandler> = { 'test.note': async () => void order.push('job') };
-    await dueJob();
-    let answer!: () => void;
-    const filing = inForeground(env.deps, () => new Promise<void>((r) => (answer = r))).then(() => order.push('filing'));
-    const pass = runDueJobs(env.deps, handlers);
-    await sleep(300);
-    expect(order).toEqual([]);
-    answer();
-    await Promise.all([filing, pass]);
-    expect(order).toEqual(['filing', 'job']);
-  });
-
-  it('a pass does not wait for ever: work that never ends holds it back a second at most', async () => {
-    const ran: number[] = [];
-    for (let i = 0; i < 3; i++) await dueJob();
-    let answer!: () => void;
-    const endless = inForeground(env.deps, () => new Promise<void>((r) => (answer = r)));
-    const started = Date.now();
-    await runDueJobs(env.deps, { 'test.note': async (_deps, job) => void ran.push(job.ref_id) });
-    const waited = Date.now() - started;
-    answer();
-    await endless;
-    expect(ran).toEqual([ref - 2, ref - 1, ref]);
-    // All ran while the work was still in flight, after one pause of a second (not one per job).
-    expect(waited).toBeGreaterThanOrEqual(900);
-    expect(waited).toBeLessThan(2900);
-  });
-
-  it('a failed foreground work still lets the worker go on', async () => {
+  it('a deferrable job waits while foreground work is in flight; others run at once, and it runs once the work ends', async () => {
     const ran: string[] = [];
-    await dueJob();
-    await expect(inForeground(env.deps, async () => Promise.reject(new Error('bad filing')))).rejects.toThrow('bad filing');
-    await runDueJobs(env.deps, { 'test.note': async () => void ran.push('job') });
-    expect(ran).toEqual(['job']);
+    const handlers: Record<string, JobHandler> = { 'test.match': async () => void ran.push('match'), 'test.fanout': async () => void ran.push('fanout') };
+    await dueJob('test.match');
+    await dueJob('test.fanout');
+    const work = filing();
+    expect(await runDueJobs(env.deps, handlers, DEFERRABLE)).toBe(1);
+    expect(ran).toEqual(['fanout']);
+    await work.end();
+    expect(await runDueJobs(env.deps, handlers, DEFERRABLE)).toBe(1);
+    expect(ran).toEqual(['fanout', 'match']);
+  });
+
+  it('waits no longer than five seconds past its due time, and a pass without the option never waits', async () => {
+    const ran: number[] = [];
+    const handlers: Record<string, JobHandler> = { 'test.match': async (_deps, job) => void ran.push(job.ref_id) };
+    const overdue = await dueJob('test.match', 6);
+    const fresh = await dueJob('test.match');
+    const work = filing();
+    await runDueJobs(env.deps, handlers, DEFERRABLE);
+    expect(ran).toEqual([overdue]);
+    await runDueJobs(env.deps, handlers);
+    expect(ran).toEqual([overdue, fresh]);
+    await work.end();
+  });
+
+  it('the end of the last foreground work wakes the worker, failed or not', async () => {
+    let woken = 0;
+    const forget = onWake(env.deps.database, () => void woken++);
+    try {
+      const first = filing();
+      const second = filing();
+      await first.end();
+      expect(woken).toBe(0);
+      await second.end();
+      expect(woken).toBe(1);
+      await expect(inForeground(env.deps, async () => Promise.reject(new Error('bad filing')))).rejects.toThrow('bad filing');
+      expect(woken).toBe(2);
+      // Nothing is left in flight: a deferrable job runs.
+      const ran: string[] = [];
+      await dueJob('test.match');
+      await runDueJobs(env.deps, { 'test.match': async () => void ran.push('match') }, DEFERRABLE);
+      expect(ran).toEqual(['match']);
+    } finally {
+      forget();
+    }
   });
 });

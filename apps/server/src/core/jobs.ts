@@ -33,55 +33,43 @@ export async function scheduleJob(db: Db, ...jobs: NewJob[]) {
     .execute();
 }
 
-// A hint, not shared state: work committed as due now wakes this process's worker at once instead
-// of at its next tick (which other app servers, and this one after a crash, still rely on).
+// A hint, not shared state: jobs left due by foreground work (below) wake this process's worker at
+// once instead of at its next tick (which other app servers, and this one after a crash, still
+// rely on).
 const wakers = new WeakMap<object, () => void>();
 
-/** Lets the worker running on this database be woken (see wakeWorker). */
+/** Lets the worker running on this database be woken. */
 export function onWake(database: object, wake: () => void) {
   wakers.set(database, wake);
   return () => wakers.delete(database);
 }
 
-/** After committing a job due now: runs the worker of this process soon, if one runs here. */
-export function wakeWorker(deps: Pick<Deps, 'database'>) {
+/** Runs the worker of this process soon, if one runs here. */
+function wakeWorker(deps: Pick<Deps, 'database'>) {
   wakers.get(deps.database)?.();
 }
 
 // Foreground work: what people are waiting on in a burst (a thousand residents filing at once).
-// The worker's passes pause while it is in flight in this process, so the burst is answered first
-// and its jobs run right after; at most MAX_PAUSE_MS a pass, so work arriving without end cannot
-// hold back an escalation or a warning's fan-out for longer than that.
-const MAX_PAUSE_MS = 1_000;
-const foreground = new WeakMap<object, { inFlight: number; idle: Array<() => void> }>();
+// Jobs of a deferrable kind (a new request's matching) wait while it is in flight in this process,
+// so the burst is answered first and matched right after — the worker is woken when the last of it
+// ends — but never longer than MAX_DEFER_MS past their due time, so work arriving without end
+// cannot starve them. Other jobs (a warning's fan-out, an escalation) never wait for it.
+const MAX_DEFER_MS = 5_000;
+const inFlight = new WeakMap<object, number>();
 
 /** Runs `work` as foreground work of this process (see above). */
 export async function inForeground<T>(deps: Pick<Deps, 'database'>, work: () => Promise<T>): Promise<T> {
-  let state = foreground.get(deps.database);
-  if (!state) foreground.set(deps.database, (state = { inFlight: 0, idle: [] }));
-  state.inFlight += 1;
+  inFlight.set(deps.database, (inFlight.get(deps.database) ?? 0) + 1);
   try {
     return await work();
   } finally {
-    state.inFlight -= 1;
-    if (state.inFlight === 0) for (const resolve of state.idle.splice(0)) resolve();
+    const left = inFlight.get(deps.database)! - 1;
+    inFlight.set(deps.database, left);
+    if (left === 0) wakeWorker(deps);
   }
 }
 
-/** Waits until no foreground work is in flight, or `maxMs` at most. Returns how long it waited. */
-async function foregroundIdle(database: object, maxMs: number): Promise<number> {
-  const state = foreground.get(database);
-  if (!state?.inFlight || maxMs <= 0) return 0;
-  const started = performance.now();
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, maxMs);
-    state.idle.push(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  return performance.now() - started;
-}
+const foregroundBusy = (database: object) => (inFlight.get(database) ?? 0) > 0;
 
 export async function cancelJobs(db: Db, kind: string, refId: number) {
   await db.updateTable('scheduled_job').set({ status: 'cancelled' }).where('kind', '=', kind).where('ref_id', '=', refId).where('status', '=', 'pending').execute();
@@ -105,27 +93,39 @@ export async function claimJob(db: Db, jobId: number, now: Date): Promise<boolea
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Runs every job due by the deps' clock, oldest first. Returns how many ran. */
-export async function runDueJobs(deps: Deps, handlers: Record<string, JobHandler>, limit = 100): Promise<number> {
+export interface RunOptions {
+  /** Jobs taken in one pass. */
+  limit?: number;
+  /** Kinds that wait while foreground work is in flight (see inForeground). */
+  deferrable?: ReadonlySet<string>;
+}
+
+/** Runs every job due by the deps' clock, oldest first, but deferrable ones (see above). Returns how many ran. */
+export async function runDueJobs(deps: Deps, handlers: Record<string, JobHandler>, { limit = 100, deferrable }: RunOptions = {}): Promise<number> {
   const now = deps.now();
   const iso = now.toISOString();
+  /** A job that may wait: deferrable, foreground work in flight, and not yet overdue by MAX_DEFER_MS. */
+  const waits = (job: Pick<Job, 'kind' | 'run_at'>) => !!deferrable?.has(job.kind) && foregroundBusy(deps.database) && deps.now().getTime() - Date.parse(job.run_at) < MAX_DEFER_MS;
+  const deferSince = new Date(now.getTime() - MAX_DEFER_MS).toISOString();
   const due = await deps.database.db
     .selectFrom('scheduled_job')
     .selectAll()
     .where('status', '=', 'pending')
     .where('run_at', '<=', iso)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', iso)]))
+    // Those that may wait are left out of the pass, so they never stand before those that may not.
+    .$if(!!deferrable?.size && foregroundBusy(deps.database), (qb) => qb.where((eb) => eb.or([eb('kind', 'not in', [...deferrable!]), eb('run_at', '<=', deferSince)])))
     .orderBy('run_at')
     .orderBy('id')
     .limit(limit)
     .execute();
   let ran = 0;
-  let pause = MAX_PAUSE_MS;
   for (const job of due) {
     // On SQLite a job's statements never wait for I/O: without this, a pass over a hundred jobs
     // would hold the event loop for all of them while requests queue behind it.
     if (ran > 0) await new Promise((r) => setImmediate(r));
-    pause -= await foregroundIdle(deps.database, pause);
+    // Foreground work may have begun during the pass.
+    if (waits(job)) continue;
     const handler = handlers[job.kind];
     if (!handler || !(await claimJob(deps.database.db, job.id, now))) continue;
     try {

@@ -14,7 +14,7 @@ import { recordAudit, recordAudits } from '../../core/audit.ts';
 import { groupCommit, perDatabase } from '../../core/group-commit.ts';
 import { nowIso, today, type Auth, type Db, type RequestCtx } from '../../core/context.ts';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../../core/errors.ts';
-import { cancelJobs, inForeground, scheduleJob, wakeWorker } from '../../core/jobs.ts';
+import { cancelJobs, inForeground, scheduleJob } from '../../core/jobs.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { reachesUnit } from '../commitments/repo.ts';
 import { book, settingsFor } from '../points/ledger.ts';
@@ -108,12 +108,12 @@ export async function fileHelpRequest(ctx: RequestCtx, input: HelpFiling) {
 }
 
 /**
- * Files a help request (written with others arriving at the same moment, see `filings`), then
- * wakes this process's worker to match it. Matching waits for no one: the filer gets the receipt
- * as soon as the request is safe, and a burst of filings is not held up by ranking members for
- * each — the worker's passes wait while filings are in flight (`inForeground`), so a burst is
- * answered first and matched right after, and the job makes sure the match happens even if this
- * process dies.
+ * Files a help request (written with others arriving at the same moment, see `filings`). Matching
+ * waits for no one: the filer gets the receipt as soon as the request is safe, and a burst of
+ * filings is not held up by ranking members for each — filings are foreground work
+ * (`inForeground`): the match jobs wait while any is in flight, and the last one to end wakes this
+ * process's worker to match them all; the job makes sure the match happens even if this process
+ * dies.
  */
 export function fileAt(ctx: RequestCtx, place: FilingPlace, input: HelpFiling) {
   return inForeground(ctx.deps, () => file(ctx, place, input));
@@ -156,7 +156,6 @@ async function file(ctx: RequestCtx, { unit, village }: FilingPlace, input: Help
       if (!isUniqueViolation(e) || attempt >= 2) throw e;
     }
   }
-  wakeWorker(ctx.deps);
   // Answered from what was written rather than read back: one round trip less per filing.
   const row: repo.RequestRow = {
     ...repo.EMPTY_PROGRESS, id: filed.id, receipt_code: filed.code, unit_id: unit.id, unit_name: unit.name, unit_kind: unit.kind, village_id: village.id, village_name: village.name, village_code: village.code,
