@@ -100,7 +100,7 @@ export interface RunOptions {
   deferrable?: ReadonlySet<string>;
 }
 
-/** Runs every job due by the deps' clock, oldest first, but deferrable ones (see above). Returns how many ran. */
+/** Runs every job due by the deps' clock, oldest first, save deferrable ones held back (see above). Returns how many ran. */
 export async function runDueJobs(deps: Deps, handlers: Record<string, JobHandler>, { limit = 100, deferrable }: RunOptions = {}): Promise<number> {
   const now = deps.now();
   const iso = now.toISOString();
