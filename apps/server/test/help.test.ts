@@ -206,6 +206,22 @@ describe.each(DATABASES)('help requests (%s)', (kind) => {
       expect(await env.deps.database.db.selectFrom('help_request').select('id').where('description', '=', '家里的空调不制冷了').where('phone_masked', '=', '123****').execute()).toEqual([]);
     });
 
+    it('a village archived stops taking requests within ten seconds (its page is remembered that long)', async () => {
+      const call = from(nextAddress());
+      expect((await call('GET', '/api/public/help/villages/C01B')).statusCode).toBe(200);
+      const db = env.deps.database.db;
+      await db.updateTable('unit').set({ archived_at: new Date(clock).toISOString() }).where('code', '=', 'C01B').execute();
+      try {
+        clock += 11_000;
+        const gone = await call('GET', '/api/public/help/villages/C01B');
+        expect(gone.statusCode).toBe(404);
+        expect(gone.json().error.code).toBe('help.village_unknown');
+        expect((await call('POST', '/api/public/help/villages/C01B/requests', { category: 'repair', description: '路灯坏了', place: '西庄', name: '赵大爷', phone: nextPhone(), challenge: 'x.y.z', answer: 1 })).statusCode).toBe(404);
+      } finally {
+        await db.updateTable('unit').set({ archived_at: null }).where('code', '=', 'C01B').execute();
+      }
+    });
+
     it('limits floods per phone and per address with a clear 429', async () => {
       const phone = '13700000001';
       for (let i = 0; i < 5; i++) expect((await fileAsPublic({ phone })).statusCode).toBe(201);

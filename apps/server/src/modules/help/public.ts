@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import { HELP_CATEGORIES, HELP_STATUSES, helpChallenge, median, minutesBetween, type HelpCategory, type Locale } from '@xianfeng/domain';
 import type { RequestCtx } from '../../core/context.ts';
 import { AppError, invalid, notFound } from '../../core/errors.ts';
+import { perDatabase } from '../../core/group-commit.ts';
 import * as repo from './repo.ts';
 import { fileAt, type FilingPlace } from './requests.ts';
 import type { PublicFileBody } from './schemas.ts';
@@ -31,9 +32,22 @@ export function checkChallenge(ctx: RequestCtx, villageId: number, token: string
   if (!ok) throw invalid([{ field: 'answer', code: 'help.challenge_failed' }]);
 }
 
+// The village behind a QR code, remembered for ten seconds: in a burst every filing names one of a
+// few villages, and each lookup was a round trip to the database. Only villages found are kept (not
+// the codes a stranger makes up); one archived or renamed shows so within the ten seconds.
+const VILLAGE_MEMORY_MS = 10_000;
+type Village = NonNullable<Awaited<ReturnType<typeof repo.unitByCode>>>;
+const rememberedVillages = perDatabase(() => new Map<string, { until: number; village: Village }>());
+
 async function villageByCode(ctx: RequestCtx, code: string) {
-  const unit = await repo.unitByCode(ctx.deps.database.db, code.trim());
+  const { db } = ctx.deps.database;
+  const key = code.trim();
+  const now = ctx.deps.now().getTime();
+  const remembered = rememberedVillages(db).get(key);
+  if (remembered && remembered.until > now) return remembered.village;
+  const unit = await repo.unitByCode(db, key);
   if (!unit || unit.archived_at || !['village', 'community'].includes(unit.kind)) throw new AppError(404, 'help.village_unknown');
+  rememberedVillages(db).set(key, { until: now + VILLAGE_MEMORY_MS, village: unit });
   return unit;
 }
 
