@@ -31,9 +31,8 @@ export interface Server {
 
 /** The environment of an installation in `dir` (its database, key file and administrator password). */
 export function installationEnv(dir: string): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_URL: path.join(dir, DEMO_DATABASE), XIANFENG_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn' };
+  return { ...process.env, DATABASE_URL: path.join(dir, 'xianfeng.db'), XIANFENG_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn' };
 }
-export const DEMO_DATABASE = 'xianfeng.db';
 
 /**
  * Puts a fresh copy of the demo county into `dir`: `xianfeng demo` runs once per test run
