@@ -76,7 +76,8 @@ export function startWorker(deps: Deps, intervalMs = 1000) {
   // Two loops, so receivers that time out (5 s each) never hold up an escalation step.
   const jobs = every(deps, intervalMs, 'worker', () => runJobs(deps));
   const loops = [jobs, every(deps, intervalMs, 'delivery', () => sendDeliveries(deps))];
-  // Many wake-ups in one turn of the event loop (a burst of filings) make one pass.
+  // A wake-up (the last filing in flight has ended) runs a pass on the next turn of the event loop,
+  // after the answer that woke it has gone out; several in one turn make one pass.
   let woken = false;
   const forget = onWake(deps.database, () => {
     if (woken) return;

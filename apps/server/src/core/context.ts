@@ -54,3 +54,16 @@ export function nowIso(deps: Pick<Deps, 'now'>) {
 export function today(ctx: { deps: Pick<Deps, 'now'> }) {
   return todayYmd(ctx.deps.now());
 }
+
+/**
+ * Something kept for each database, made on first use (a group commit's queue, a cache): app
+ * servers and tests may hold several databases in one process.
+ */
+export function perDatabase<T>(make: (db: Db) => T) {
+  const made = new WeakMap<Db, T>();
+  return (db: Db) => {
+    let it = made.get(db);
+    if (!it) made.set(db, (it = make(db)));
+    return it;
+  };
+}

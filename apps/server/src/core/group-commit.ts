@@ -59,13 +59,3 @@ export function groupCommit<I, O>(db: Db, write: Write<I, O>, maxBatch = 200): (
       if (!draining) void drain();
     });
 }
-
-/** One group per database, made on first use (app servers and tests may hold several databases). */
-export function perDatabase<T>(make: (db: Db) => T) {
-  const made = new WeakMap<Db, T>();
-  return (db: Db) => {
-    let it = made.get(db);
-    if (!it) made.set(db, (it = make(db)));
-    return it;
-  };
-}

@@ -1,8 +1,9 @@
 // Matching a filed help request to members (群众求助 → 党员): the database narrows the candidates
 // by place and specialty through indexes, the domain ranks them (specialty fit, same grid, hours
 // in China time, requests already in hand), and the best few are recorded and told. It runs as a
-// durable job due the moment the request is filed (see fileAt): this process's worker is woken at
-// once, and if the process dies first another server's worker takes the job at its next tick.
+// durable job due the moment the request is filed (see fileAt): this process's worker runs it once
+// no filing is in flight here, and if the process dies first another server's worker takes the job
+// at its next tick.
 import { HELP_NOTIFY_TOP, helpCategory, rankCandidates, type HelpCategory, type HelpPlace } from '@xianfeng/domain';
 import { recordAudit } from '../../core/audit.ts';
 import type { Db, Deps } from '../../core/context.ts';

@@ -4,9 +4,8 @@
 // and sends back the answer with the signed challenge, so no state is kept between the two.
 import crypto from 'node:crypto';
 import { HELP_CATEGORIES, HELP_STATUSES, helpChallenge, median, minutesBetween, type HelpCategory, type Locale } from '@xianfeng/domain';
-import type { RequestCtx } from '../../core/context.ts';
+import { perDatabase, type RequestCtx } from '../../core/context.ts';
 import { AppError, invalid, notFound } from '../../core/errors.ts';
-import { perDatabase } from '../../core/group-commit.ts';
 import * as repo from './repo.ts';
 import { fileAt, type FilingPlace } from './requests.ts';
 import type { PublicFileBody } from './schemas.ts';

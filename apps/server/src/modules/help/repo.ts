@@ -220,7 +220,6 @@ export type NewRequest = {
   residentName: string; phoneEnc: string; phoneHash: string; phoneMasked: string; addressHash?: string | null; filedBy: number | null; source: string; acceptDueAt: string; resolveDueAt: string; now: string;
 };
 
-/** When the latest filings by one phone or address within the window were made, newest first. */
 /** When each of these phones (or addresses, by blind index) filed since `since`. */
 export async function filingTimes(db: Db, by: 'phone_hash' | 'address_hash', hashes: string[], since: string) {
   const times = new Map<string, string[]>();

@@ -11,8 +11,8 @@ import {
 } from '@xianfeng/domain';
 import { canAccessUnit, requireAuth, requirePermission, requireUnitAccess, scopedUnitIds, scopeOf } from '../../core/access.ts';
 import { recordAudit, recordAudits } from '../../core/audit.ts';
-import { groupCommit, perDatabase } from '../../core/group-commit.ts';
-import { nowIso, today, type Auth, type Db, type RequestCtx } from '../../core/context.ts';
+import { groupCommit } from '../../core/group-commit.ts';
+import { nowIso, perDatabase, today, type Auth, type Db, type RequestCtx } from '../../core/context.ts';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../../core/errors.ts';
 import { cancelJobs, inForeground, scheduleJob } from '../../core/jobs.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
