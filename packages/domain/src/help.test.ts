@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   HELP_ACTIONS, HELP_CATEGORIES, HELP_POINTS_RULE, HELP_STATUSES, HELP_TRANSITIONS, availableAt, checkHelpWindows, chinaClock, helpChallenge, helpDeadlines, helpOverdue,
-  helpFloodWait, helpPoints, helpTransition, isHelpCategory, median, rankCandidates, scoreCandidate, type HelpAction, type HelpCandidate, type HelpStatus,
+  helpFloodWait, helpHasLocation, helpPoints, helpTransition, isHelpCategory, median, rankCandidates, scoreCandidate, type HelpAction, type HelpCandidate, type HelpStatus,
 } from './help.ts';
 import { DEFAULT_SPECIALTIES } from './member.ts';
 import { DEFAULT_RULES } from './points-catalogue.ts';
@@ -171,5 +171,16 @@ describe('helpFloodWait', () => {
 
   it('takes the longer of the two waits', () => {
     expect(helpFloodWait([50, 40, 30, 20, 10].map(minutesAgo), Array.from({ length: 30 }, () => minutesAgo(5)), now)).toBe(55);
+  });
+});
+
+describe('helpHasLocation', () => {
+  it('takes any description of the place, or a position with both coordinates', () => {
+    expect(helpHasLocation({ place: '东庄村一组 3 号' })).toBe(true);
+    expect(helpHasLocation({ place: '村' })).toBe(true);
+    expect(helpHasLocation({ place: '  ', latitude: 30.1, longitude: 120.2 })).toBe(true);
+    expect(helpHasLocation({ place: '  ' })).toBe(false);
+    expect(helpHasLocation({ place: '', latitude: 30.1, longitude: null })).toBe(false);
+    expect(helpHasLocation({})).toBe(false);
   });
 });

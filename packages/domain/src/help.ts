@@ -248,6 +248,11 @@ export function helpChallenge(bytes: Uint8Array): { a: number; b: number; answer
   return { a, b, answer: a + b };
 }
 
+/** A request must say where: any description of the place, or a position (latitude and longitude). */
+export function helpHasLocation(r: { place?: string | null; latitude?: number | null; longitude?: number | null }): boolean {
+  return (typeof r.place === 'string' && r.place.trim() !== '') || (typeof r.latitude === 'number' && typeof r.longitude === 'number');
+}
+
 // Floods: per phone 5 requests an hour, per client address 30 (a village office's shared network
 // files for several elderly people).
 export const HELP_FLOOD = { windowMs: 3_600_000, perPhone: 5, perAddress: 30 } as const;

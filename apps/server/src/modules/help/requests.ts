@@ -6,7 +6,7 @@
 // request books bonus points to the member who helped, under the unit's 群众求助服务 rule.
 import crypto from 'node:crypto';
 import {
-  HELP_FLOOD, HELP_OPEN_STATUSES, HELP_POINTS_RULE, helpCategory, helpCategoryLabel, helpDeadlines, helpFloodWait, helpOverdue, helpPoints, helpTransition,
+  HELP_FLOOD, HELP_OPEN_STATUSES, HELP_POINTS_RULE, helpCategory, helpCategoryLabel, helpDeadlines, helpFloodWait, helpHasLocation, helpOverdue, helpPoints, helpTransition,
   checkAward, maskMobile, parseMobile, periodOf, receiptCode, type HelpAction, type HelpCategory, type HelpStatus, type Permission,
 } from '@xianfeng/domain';
 import { canAccessUnit, requireAuth, requirePermission, requireUnitAccess, scopedUnitIds, scopeOf } from '../../core/access.ts';
@@ -130,7 +130,7 @@ async function file(ctx: RequestCtx, { unit, village }: FilingPlace, input: Help
   if (!input.phone.trim()) issues.push({ field: 'phone', code: 'help.contact_required' as never });
   else if (!mobile.ok) issues.push({ field: 'phone', code: mobile.code as never });
   const coords = typeof input.latitude === 'number' && typeof input.longitude === 'number' ? { latitude: input.latitude, longitude: input.longitude } : { latitude: null, longitude: null };
-  if (!input.place.trim() && coords.latitude === null) issues.push({ field: 'place', code: 'help.no_location' as never });
+  if (!helpHasLocation({ place: input.place, ...coords })) issues.push({ field: 'place', code: 'help.no_location' as never });
   if (issues.length || !mobile.ok) throw invalid(issues);
 
   const phoneHash = ctx.deps.cipher.blindIndex(`help-phone:${mobile.value}`);

@@ -1,12 +1,13 @@
 // The form a resident fills in to ask for help, on a phone: what kind of help, what is wrong,
 // where (a description, or the phone's location), who and how to reach them, and photos. The
 // public page adds the village's grids and its verification question; the account page the place.
+import { helpHasLocation } from '@xianfeng/domain';
 import { Alert, Button, Form, Input, Radio, Select } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormErrors } from '../../api/formErrors.ts';
 import { PhotoPicker, usePhotoList } from '../../components/PhotoPicker.tsx';
-import { PlaceField, type Located, type Position } from '../../components/PlaceField.tsx';
+import { PlaceField, type Position } from '../../components/PlaceField.tsx';
 
 export interface AskValues {
   category: string;
@@ -19,9 +20,6 @@ export interface AskValues {
 }
 
 const FIELDS = ['category', 'description', 'place', 'gridId', 'name', 'phone', 'answer', 'latitude', 'longitude'] as const;
-
-/** The server's rule (help.no_location): any description of the place, or a position. */
-const hasLocation = (where: Located) => where.place !== '' || (typeof where.latitude === 'number' && typeof where.longitude === 'number');
 
 export function AskForm({
   categories, grids, question, extra, initialName, busy, onSubmit,
@@ -69,7 +67,7 @@ export function AskForm({
           <Select allowClear placeholder={t('help.ask.gridPlaceholder')} options={grids.map((g) => ({ value: g.id, label: g.name }))} data-testid="help-ask-grid" />
         </Form.Item>
       )}
-      <PlaceField label={t('help.ask.place')} placeholder={t('help.ask.placePlaceholder')} hasLocation={hasLocation} missingMessage={t('help.ask.noLocation')} testIdPrefix="help-ask" />
+      <PlaceField label={t('help.ask.place')} placeholder={t('help.ask.placePlaceholder')} hasLocation={helpHasLocation} missingMessage={t('help.ask.noLocation')} testIdPrefix="help-ask" />
       <Form.Item name="name" label={t('help.ask.name')} rules={[{ required: true, whitespace: true, message: t('help.ask.nameRequired') }]}>
         <Input maxLength={40} autoComplete="name" data-testid="help-ask-name" />
       </Form.Item>
