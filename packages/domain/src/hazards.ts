@@ -2,6 +2,7 @@
 // blocked drain, an unsafe building, a fire risk — followed from the report to a verified fix.
 // The lifecycle is data (FixMyStreet style): state × action → next state, and who may take it.
 import type { MessageCode } from './messages.ts';
+import { alarmHasLocation } from './warnings.ts';
 
 /**
  * Categories with the days allowed to fix them, counted from the report (a triage may set an
@@ -127,11 +128,8 @@ export function hazardOverdue(h: { status: string; dueAt: string | null }, nowIs
   return h.dueAt !== null && (HAZARD_OPEN_STATUSES as readonly string[]).includes(h.status) && Date.parse(h.dueAt) < Date.parse(nowIso);
 }
 
-/** A hazard must say where: coordinates (as a pair), or a place description someone can find. */
-export function hazardHasLocation(h: { latitude?: number | null; longitude?: number | null; place?: string | null }): boolean {
-  const hasCoords = typeof h.latitude === 'number' && typeof h.longitude === 'number' && Math.abs(h.latitude) <= 90 && Math.abs(h.longitude) <= 180;
-  return hasCoords || (typeof h.place === 'string' && h.place.trim().length >= 2);
-}
+/** A hazard must say where, as an alarm must (one may be raised to the other): coordinates, or a place someone can find. */
+export const hazardHasLocation = alarmHasLocation;
 
 /** Open311 GeoReport v2 knows two statuses: a hazard is closed once verified or rejected. */
 export function hazardOpen311Status(status: HazardStatus): 'open' | 'closed' {
